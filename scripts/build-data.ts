@@ -1,0 +1,42 @@
+/**
+ * npm run data:build -- --input <folder> [--out static/data] [--allow-rejects] [--demonstration]
+ * Strict by default: any rejected row fails the build and the previous output stays.
+ */
+import { parseArgs } from 'node:util';
+import { BuildFailed, buildSiteData } from './build/pipeline.ts';
+
+const { values } = parseArgs({
+	options: {
+		input: { type: 'string' },
+		out: { type: 'string', default: 'static/data' },
+		'allow-rejects': { type: 'boolean', default: false },
+		demonstration: { type: 'boolean', default: false },
+		quiet: { type: 'boolean', default: false }
+	}
+});
+
+if (!values.input) {
+	console.error('Usage: npm run data:build -- --input <folder of published files> [--out static/data] [--allow-rejects]');
+	process.exit(2);
+}
+
+const started = Date.now();
+try {
+	const manifest = await buildSiteData({
+		input: values.input,
+		out: values.out!,
+		allowRejects: values['allow-rejects']!,
+		demonstration: values.demonstration!,
+		log: values.quiet ? undefined : (line) => console.log(line)
+	});
+	const rows = manifest.sources.reduce((sum, s) => sum + s.rowsRead, 0);
+	const rejected = manifest.sources.reduce((sum, s) => sum + s.rowsRejected, 0);
+	console.log(`Built ${values.out} from ${manifest.sources.length} files (${rows} rows read, ${rejected} rejected) for ${manifest.periods.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+} catch (error) {
+	if (error instanceof BuildFailed) {
+		console.error(error.message);
+		console.error(`Nothing was written: ${values.out} still holds the last good data.`);
+		process.exit(1);
+	}
+	throw error;
+}

@@ -1,0 +1,156 @@
+/**
+ * Reader for NHS England's RTT full extract (121 columns, one month per file).
+ * Unlike the small readers it loads straight into DuckDB: a month is ~80 MB and
+ * 180,000 rows, and DuckDB's CSV reader types, checks and counts it in seconds.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
+import { readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import {
+	PERIODS_SQL,
+	appendAcceptedSql,
+	createDetailTableSql,
+	loadSql,
+	problemsSql,
+	rejectsSql
+} from './rtt-sql.ts';
+import { MAX_ISSUES_KEPT, ReadError, type FileSample, type ReadIssue, type SourceReport } from './types.ts';
+
+const decoder = new TextDecoder('utf-8');
+
+/** The header line as fields (a BOM and CR are tolerated; the header has no quoted commas). */
+export function headerFields(sample: Uint8Array): string[] {
+	const text = decoder.decode(sample.subarray(0, 8192)).replace(/^\uFEFF/, '');
+	const line = text.split('\n', 1)[0].replace(/\r$/, '');
+	return line.split(',').map((field) => field.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+export function recogniseRtt(sample: FileSample): boolean {
+	const fields = headerFields(sample.bytes);
+	return fields[0] === 'Period' && fields.includes('Treatment Function Code');
+}
+
+/** Exact header check: names every missing, extra or misplaced column. */
+export function checkRttHeader(file: string, fields: string[]): void {
+	const missing = RTT_HEADER.filter((name) => !fields.includes(name));
+	if (missing.length) {
+		throw new ReadError(file, 1, missing[0], `the header has no column "${missing[0]}"${missing.length > 1 ? ` (and ${missing.length - 1} more missing)` : ''}; is this an RTT full extract?`);
+	}
+	const extra = fields.filter((name) => !RTT_HEADER.includes(name));
+	if (extra.length) throw new ReadError(file, 1, extra[0], `unexpected column "${extra[0]}"; the RTT full extract has exactly 121 columns.`);
+	const moved = RTT_HEADER.findIndex((name, i) => fields[i] !== name);
+	if (moved >= 0 || fields.length !== RTT_HEADER.length) {
+		const name = RTT_HEADER[Math.max(moved, 0)];
+		throw new ReadError(file, 1, name, `column "${name}" is not where the RTT layout puts it (column ${moved + 1}).`);
+	}
+}
+
+/** Line in the file of the n-th row DuckDB kept, given the lines its CSV reader rejected. */
+export function lineOfRow(rowIndex: number, rejectedLines: number[]): number {
+	let line = rowIndex + 1; // header is line 1
+	for (const rejected of rejectedLines) {
+		if (rejected <= line) line++;
+		else break;
+	}
+	return line;
+}
+
+export interface RttReadResult {
+	report: SourceReport;
+	period: string | null;
+}
+
+/** Loads one RTT month into the `rtt_detail` table (created on first use) and reports on every row. */
+export async function readRttIntoDuckDB(
+	connection: DuckDBConnection,
+	source: SourceFile,
+	sha256: string,
+	sequence: number
+): Promise<RttReadResult> {
+	checkRttHeader(source.name, headerFields(source.sample));
+	let temporary: string | null = null;
+	let path = source.path;
+	if (source.container === 'zip') {
+		temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
+		path = join(temporary, 'month.csv');
+		await writeFile(path, await readSourceBytes(source));
+	}
+	try {
+		const rejectsTable = `rtt_rejects_${sequence}`;
+		try {
+			await connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path });
+		} catch (error) {
+			throw new ReadError(source.name, 0, null, `DuckDB could not read the file: ${(error as Error).message.split('\n')[0]}`);
+		}
+		const rejected = (await connection.runAndReadAll(rejectsSql(rejectsTable))).getRowObjectsJS() as {
+			line: bigint; column_name: string | null; error_message: string;
+		}[];
+		const rejectedLines = [...new Set(rejected.map((r) => Number(r.line)))].sort((a, b) => a - b);
+		const issues: ReadIssue[] = rejected.slice(0, MAX_ISSUES_KEPT).map((r) => ({
+			file: source.name,
+			line: Number(r.line),
+			column: r.column_name,
+			message: plainCsvError(r.error_message)
+		}));
+
+		const periods = (await connection.runAndReadAll(PERIODS_SQL)).getRowObjectsJS() as {
+			period_text: string | null; first_row: bigint; rows: bigint;
+		}[];
+		const loaded = periods.reduce((sum, p) => sum + Number(p.rows), 0);
+		if (loaded === 0 && rejectedLines.length === 0) {
+			throw new ReadError(source.name, 2, null, 'the file has a header but no rows.');
+		}
+		const main = periods.find((p) => p.period_text && parseRttPeriod(p.period_text));
+		if (!main) {
+			const first = periods[0];
+			throw new ReadError(source.name, lineOfRow(Number(first?.first_row ?? 1), rejectedLines), 'Period', `unknown period format "${first?.period_text ?? ''}"; expected like RTT-January-2026.`);
+		}
+		const month = parseRttPeriod(main.period_text!)!;
+
+		await connection.run(
+			`CREATE OR REPLACE TEMP TABLE rtt_problems AS ${problemsSql()}`,
+			{ period: main.period_text! }
+		);
+		const problems = (await connection.runAndReadAll('SELECT * FROM rtt_problems ORDER BY row_index')).getRowObjectsJS() as {
+			row_index: bigint; column_name: string | null; message: string;
+		}[];
+		for (const p of problems.slice(0, Math.max(0, MAX_ISSUES_KEPT - issues.length))) {
+			issues.push({ file: source.name, line: lineOfRow(Number(p.row_index), rejectedLines), column: p.column_name, message: p.message });
+		}
+		await connection.run(createDetailTableSql(), { month });
+		await connection.run(appendAcceptedSql(), { month });
+		const rowsRejected = rejectedLines.length + problems.length;
+		return {
+			period: month,
+			report: {
+				file: source.name,
+				dataset: 'rtt',
+				sha256,
+				bytes: source.bytes,
+				period: month,
+				rowsRead: loaded + rejectedLines.length,
+				rowsAccepted: loaded - problems.length,
+				rowsRejected,
+				issues
+			}
+		};
+	} finally {
+		await connection.run('DROP TABLE IF EXISTS rtt_load');
+		if (temporary) await rm(temporary, { recursive: true, force: true });
+	}
+}
+
+/** DuckDB's CSV messages are long and technical; keep the part a person can act on. */
+export function plainCsvError(message: string): string {
+	const first = message.split('\n')[0];
+	if (/Could not convert string/i.test(first)) {
+		const value = /"([^"]*)"/.exec(first)?.[1] ?? '';
+		return `"${value}" is not a whole number; counts must be whole numbers.`;
+	}
+	if (/Expected Number of Columns/i.test(first)) return `this row has the wrong number of fields (${first.replace(/.*Expected/i, 'expected')}).`;
+	if (/Maximum line size/i.test(first)) return 'this line is far too long to be a row of the RTT file.';
+	return first;
+}

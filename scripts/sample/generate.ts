@@ -1,0 +1,121 @@
+/**
+ * `npm run data:sample [-- --out data/demo/raw] [--seed 20260501]`
+ *
+ * Writes fictional DEMONSTRATION data in the exact formats of the real published
+ * files. Deterministic: the same seed always gives byte-identical files.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, strToU8, zipSync } from 'fflate';
+import { buildGeography, districtsCsv, sectorsCsv } from './places.ts';
+import { buildRttModel, rttCsvName, rttMonthCsv, rttPeriodLabel } from './rtt.ts';
+import { AE_MONTHS, aeFileName, aeMonthFile, etrFile, hospitalSitesFile, placeSites, readmeText, surveyFile } from './others.ts';
+
+export const DEFAULT_SEED = 20260501;
+export const DEFAULT_OUT = 'data/demo/raw';
+export const RTT_MONTHS = ['2026-02', '2026-03', '2026-04'];
+const README_MARK = 'OpenWaits DEMONSTRATION DATA';
+
+/** A fixed timestamp for archive entries (local fields, so the bytes do not depend on the time zone). */
+const ARCHIVE_TIME = new Date(2026, 4, 12, 9, 30, 0);
+
+/** An AppleDouble resource-fork stub like the `__MACOSX/._…` entries of zips made on a Mac. */
+function appleDoubleStub(): Uint8Array {
+	const bytes = new Uint8Array(232);
+	const view = new DataView(bytes.buffer);
+	view.setUint32(0, 0x00051607); // AppleDouble magic
+	view.setUint32(4, 0x00020000); // version 2
+	bytes.set(strToU8('Mac OS X        '), 8);
+	view.setUint16(24, 2); // two entries
+	view.setUint32(26, 9); view.setUint32(30, 50); view.setUint32(34, 182); // Finder info
+	view.setUint32(38, 2); view.setUint32(42, 232); view.setUint32(46, 0); // empty resource fork
+	bytes.set(strToU8('ATTR'), 84);
+	return bytes;
+}
+
+/** Every output file: path relative to the output folder → bytes. */
+export function generateAll(seed = DEFAULT_SEED): Map<string, Uint8Array> {
+	const files = new Map<string, Uint8Array>();
+	const geo = buildGeography(seed);
+	const model = buildRttModel(seed);
+
+	RTT_MONTHS.forEach((period, i) => {
+		const name = rttCsvName(period);
+		const csv = strToU8(rttMonthCsv(seed, period, i, model));
+		if (i === 0) files.set(`rtt/${name}`, csv);
+		else if (i === 1) files.set(`rtt/${name}.gz`, gzipSync(csv, { level: 6, mtime: 0 }));
+		else {
+			files.set(
+				`rtt/${rttPeriodLabel(period)}-full-extract.zip`,
+				zipSync(
+					{ [name]: [csv, { level: 6, mtime: ARCHIVE_TIME }], [`__MACOSX/._${name}`]: [appleDoubleStub(), { level: 0, mtime: ARCHIVE_TIME }] },
+					{ mtime: ARCHIVE_TIME }
+				)
+			);
+		}
+	});
+
+	const sites = placeSites(seed, geo);
+	files.set('organisations/etr.csv', strToU8(etrFile(sites)));
+	files.set('organisations/hospital-sites/Hospital_demo.csv', hospitalSitesFile(sites));
+	files.set('satisfaction/demo_Trust_Scores.csv', strToU8(surveyFile(seed)));
+	for (const period of AE_MONTHS) {
+		const text = aeMonthFile(seed, period);
+		// One month starts with a UTF-8 byte order mark, as several real files do.
+		files.set(`ae/${aeFileName(period)}`, strToU8(period === '2025-12' ? `\ufeff${text}` : text));
+	}
+	files.set('geo/postcode_districts_demo.csv', strToU8(districtsCsv(geo)));
+	files.set('geo/postcode_sectors_demo.csv', strToU8(sectorsCsv(geo)));
+	files.set('README.txt', strToU8(readmeText(seed)));
+	return files;
+}
+
+export function sha256(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+function parseArgs(argv: string[]): { out: string; seed: number } {
+	let out = DEFAULT_OUT;
+	let seed = DEFAULT_SEED;
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--out') out = argv[++i];
+		else if (a.startsWith('--out=')) out = a.slice(6);
+		else if (a === '--seed') seed = Number(argv[++i]);
+		else if (a.startsWith('--seed=')) seed = Number(a.slice(7));
+		else if (a === '--help' || a === '-h') {
+			console.log('usage: tsx scripts/sample/generate.ts [--out data/demo/raw] [--seed 20260501]');
+			process.exit(0);
+		} else throw new Error(`unknown argument ${a}`);
+	}
+	if (!out) throw new Error('--out needs a folder');
+	if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
+	return { out, seed };
+}
+
+function main(): void {
+	const { out, seed } = parseArgs(process.argv.slice(2));
+	const folder = resolve(out);
+	const started = performance.now();
+	const files = generateAll(seed);
+	// Clear a previous demonstration output (and only that) so no stale file survives.
+	const readme = join(folder, 'README.txt');
+	if (existsSync(readme) && readFileSync(readme, 'utf8').startsWith(README_MARK)) {
+		rmSync(folder, { recursive: true, force: true });
+	}
+	let bytes = 0;
+	for (const [path, content] of files) {
+		const target = join(folder, path);
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(target, content);
+		bytes += content.length;
+		console.log(`${sha256(content).slice(0, 12)}  ${String(content.length).padStart(9)}  ${path}`);
+	}
+	console.log(`${files.size} files, ${(bytes / 1e6).toFixed(1)} MB of demonstration data in ${out} (seed ${seed}, ${Math.round(performance.now() - started)} ms)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	main();
+}

@@ -1,0 +1,65 @@
+/**
+ * npm test: unit tests, then end-to-end tests against the built static site,
+ * once on demonstration data and once on the real published files when
+ * ../shared/data (or OPENWAITS_SHARED_DATA) is there. Ends with one line
+ * "N passed, N failed" that any CI can read.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureChromium } from './lib/chromium.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
+
+interface Counts { passed: number; failed: number; skipped: number }
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const npx = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+	spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+function runVitest(label: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+	const report = resolve(`.cache/vitest-${label}.json`);
+	mkdirSync('.cache', { recursive: true });
+	rmSync(report, { force: true });
+	const status = npx(['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+	if (!existsSync(report)) {
+		console.error(`${label}: vitest produced no report (exit ${status}).`);
+		total.failed++;
+		return;
+	}
+	const json = JSON.parse(readFileSync(report, 'utf8'));
+	total.passed += json.numPassedTests;
+	total.failed += json.numFailedTests + (json.numFailedTestSuites ?? 0) - 0;
+	total.skipped += json.numPendingTests + json.numTodoTests;
+	if (status !== 0 && json.numFailedTests === 0) total.failed++;
+}
+
+function buildSite(variant: 'demo' | 'real', input: string, basePath: string): string {
+	const root = resolve(`.cache/site-${variant}`);
+	rmSync(root, { recursive: true, force: true });
+	mkdirSync(`${root}/static`, { recursive: true });
+	cpSync('static/favicon.svg', `${root}/static/favicon.svg`);
+	const build = ['tsx', 'scripts/build-data.ts', '--input', input, '--out', `${root}/static/data`, '--quiet'];
+	if (variant === 'demo') build.push('--demonstration');
+	if (npx(build) !== 0) throw new Error(`data build (${variant}) failed`);
+	const env = { OPENWAITS_ASSETS: `${root}/static`, OPENWAITS_BUILD_DIR: `${root}/build`, BASE_PATH: basePath };
+	if (npx(['vite', 'build', '--logLevel', 'warn'], env) !== 0) throw new Error(`site build (${variant}) failed`);
+	return `${root}/build`;
+}
+
+const only = process.argv[2];
+if (!only || only === 'unit') runVitest('unit', []);
+if (!only || only === 'e2e') {
+	ensureChromium();
+	execFileSync('npx', ['tsx', 'scripts/sample/generate.ts', '--out', '.cache/demo-raw'], { stdio: 'inherit' });
+	const demo = buildSite('demo', '.cache/demo-raw', '');
+	runVitest('e2e-demo', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: demo, OPENWAITS_E2E_DATA: 'demo', OPENWAITS_E2E_BASE: '' });
+	const shared = sharedDataDir();
+	if (shared) {
+		// The real-data site is served under a sub-folder to prove the base path works.
+		const real = buildSite('real', shared, '/openwaits');
+		runVitest('e2e-real', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: real, OPENWAITS_E2E_DATA: 'real', OPENWAITS_E2E_BASE: '/openwaits' });
+	} else {
+		console.log('No ../shared/data here: end-to-end tests ran on demonstration data only.');
+	}
+}
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import type { WaitFigures } from '../schema/site-data.ts';
+import {
+	COLOURS,
+	distanceWaitGeometry,
+	formatMedian,
+	formatMiles,
+	formatPercent,
+	formatWeeks,
+	type DistanceWaitRow
+} from './distance-wait.ts';
+import DistanceWaitChart from './DistanceWaitChart.svelte';
+import DistanceWaitTable from './DistanceWaitTable.svelte';
+
+function figures(over: Partial<WaitFigures> = {}): WaitFigures {
+	return {
+		period: '2026-02',
+		pathways: 1000,
+		unknownClockStart: 0,
+		median: 10,
+		p92: 40,
+		medianOver104: false,
+		p92Over104: false,
+		pctWithin18: 60,
+		pctWithin18Low: 57,
+		pctWithin18High: 63,
+		over52: 10,
+		tooFew: false,
+		...over
+	};
+}
+
+const row = (code: string, name: string, miles: number, over: Partial<WaitFigures>, shorter: number | null = null): DistanceWaitRow => ({
+	provider: { code, name },
+	distanceMiles: miles,
+	latest: figures(over),
+	shorterThanNearestWeeks: shorter
+});
+
+const ROWS: DistanceWaitRow[] = [
+	row('RR8', 'Leeds Teaching Hospitals', 1.4, { median: 20, p92: 52 }),
+	row('RAE', 'Bradford Teaching Hospitals', 9.2, { median: 12.5, pctWithin18: 71 }, 7.5),
+	row('RCF', 'Airedale', 17.8, { median: 14 }, 6),
+	row('RWY', 'Calderdale and Huddersfield', 18.9, { median: null, tooFew: true, pctWithin18: null }),
+	row('RXF', 'Mid Yorkshire', 22.3, { median: null, medianOver104: true, p92: null, p92Over104: true, pctWithin18: 3 })
+];
+
+describe('distanceWaitGeometry', () => {
+	const geometry = distanceWaitGeometry(ROWS, { width: 640, height: 360 });
+
+	it('matches the snapshot', () => expect(geometry).toMatchSnapshot());
+
+	const cases: [string, unknown, unknown][] = [
+		['points, by distance', geometry.points.map((p) => p.code), ['RR8', 'RAE', 'RCF', 'RXF']],
+		['nearest worked out from the rows', geometry.points.filter((p) => p.isNearest).map((p) => p.code), ['RR8']],
+		['too few is left off, not drawn at zero', geometry.omitted.map((o) => o.code), ['RWY']],
+		['over 104 sits on the ceiling', geometry.points.find((p) => p.over104)?.y, geometry.ceiling?.y],
+		['x starts at zero on the left', geometry.xTicks[0], { value: 0, position: 56, label: '0' }],
+		['y starts at zero at the bottom', geometry.yTicks[0], { value: 0, position: 312, label: '0' }],
+		['axis words', [geometry.xLabel, geometry.yLabel], ['Distance (miles)', 'Half of patients wait (weeks)']]
+	];
+	for (const [name, actual, expected] of cases) {
+		it(name, () => expect(actual).toEqual(expected));
+	}
+
+	it('every point lies inside the plot', () => {
+		for (const p of geometry.points) {
+			expect(p.x).toBeGreaterThanOrEqual(geometry.plot.left);
+			expect(p.x).toBeLessThanOrEqual(geometry.plot.right);
+			expect(p.y).toBeGreaterThanOrEqual(geometry.plot.top);
+			expect(p.y).toBeLessThanOrEqual(geometry.plot.bottom);
+		}
+	});
+
+	const descriptions: [string, string][] = [
+		['RR8', 'Leeds Teaching Hospitals (nearest): 1.4 miles away; half of patients wait 20 weeks or less.'],
+		['RAE', 'Bradford Teaching Hospitals: 9.2 miles away; half of patients wait 12.5 weeks or less.'],
+		['RXF', 'Mid Yorkshire: 22 miles away; half of patients wait more than 104 weeks.']
+	];
+	for (const [code, expected] of descriptions) {
+		it(`describes ${code}`, () => expect(geometry.points.find((p) => p.code === code)?.description).toBe(expected));
+	}
+
+	it('summarises the chart in words', () => {
+		expect(geometry.description).toBe(
+			'Scatter chart of 4 hospitals: distance from you across, how long half of patients wait up. ' +
+				'The nearest is Leeds Teaching Hospitals, 1.4 miles away, where half of patients wait 20 weeks or less. ' +
+				'The shortest wait is at Bradford Teaching Hospitals, 9.2 miles away: 12.5 weeks or less. ' +
+				'1 not shown because there were too few patients to say; see the table.'
+		);
+	});
+
+	it('copes with no rows', () => {
+		const empty = distanceWaitGeometry([], { width: 320, height: 200 });
+		expect(empty.points).toEqual([]);
+		expect(empty.description).toBe('No hospitals to show.');
+		expect(empty.xTicks.length).toBeGreaterThan(1);
+	});
+
+	it('honours a given nearest and margin', () => {
+		const g = distanceWaitGeometry(ROWS, { width: 400, height: 300, nearestCode: 'RAE', margin: { left: 80 } });
+		expect(g.points.filter((p) => p.isNearest).map((p) => p.code)).toEqual(['RAE']);
+		expect(g.margin).toEqual({ top: 16, right: 20, bottom: 48, left: 80 });
+		expect(g.xTicks[0].position).toBe(80);
+	});
+});
+
+describe('words', () => {
+	const cases: [string, string, string][] = [
+		['formatMiles', formatMiles(1.44), '1.4 miles'],
+		['formatMiles', formatMiles(12.6), '13 miles'],
+		['formatWeeks', formatWeeks(1), '1 week'],
+		['formatWeeks', formatWeeks(12.46), '12.5 weeks'],
+		['formatMedian', formatMedian(figures({ median: 0.5 })), '0.5 weeks or less'],
+		['formatMedian', formatMedian(figures({ tooFew: true })), 'too few patients to say'],
+		['formatMedian', formatMedian(figures({ median: null })), 'too few patients to say'],
+		['formatMedian', formatMedian(figures({ median: null, medianOver104: true })), 'more than 104 weeks'],
+		['formatPercent', formatPercent(71.6), '72%'],
+		['formatPercent', formatPercent(null), 'too few patients to say']
+	];
+	for (const [name, actual, expected] of cases) {
+		it(`${name} → ${expected}`, () => expect(actual).toBe(expected));
+	}
+});
+
+/** WCAG 2.x relative luminance and contrast ratio. */
+function contrast(a: string, b: string): number {
+	const lum = (hex: string) => {
+		const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+	};
+	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('colours meet WCAG AA on the white background', () => {
+	const cases: [string, string, number][] = [
+		['point', COLOURS.point, 4.5],
+		['nearest', COLOURS.nearest, 4.5],
+		['axis', COLOURS.axis, 4.5],
+		['text', COLOURS.text, 4.5]
+	];
+	for (const [name, colour, minimum] of cases) {
+		it(`${name} ${colour} ≥ ${minimum}:1`, () => expect(contrast(colour, COLOURS.background)).toBeGreaterThanOrEqual(minimum));
+	}
+});
+
+describe('rendered SVG and table', () => {
+	it('the chart renders to a stable SVG', () => {
+		const { body } = render(DistanceWaitChart, { props: { rows: ROWS } });
+		expect(body).toContain('role="group"');
+		expect(body).toContain('Distance (miles)');
+		expect(body).toContain('Half of patients wait (weeks)');
+		expect(body.match(/tabindex="0"/g)).toHaveLength(4);
+		expect(body).toContain('aria-label="Leeds Teaching Hospitals (nearest): 1.4 miles away; half of patients wait 20 weeks or less."');
+		expect(body).toMatchSnapshot();
+	});
+
+	it('the table twin has a caption and headers with scope', () => {
+		const { body } = render(DistanceWaitTable, { props: { rows: ROWS, nearestCode: 'RR8' } });
+		expect(body).toMatch(/<caption[^>]*>Hospitals near you: distance and waiting times<\/caption>/);
+		expect(body).toMatch(/Leeds Teaching Hospitals(<!--[^>]*-->)?<span[^>]*> \(nearest\)<\/span>/);
+		expect(body.match(/scope="col"/g)).toHaveLength(6);
+		expect(body.match(/scope="row"/g)).toHaveLength(5);
+		expect(body).toContain('7.5 weeks shorter');
+		expect(body).toContain('this is the nearest');
+		expect(body).toContain('cannot say');
+		expect(body).toMatchSnapshot();
+	});
+});

@@ -1,0 +1,170 @@
+/**
+ * The contract between the build (scripts/) and the browser (src/).
+ * Everything the site fetches from `static/data/` has its shape here, and
+ * `manifest.json` lists what exists. The browser never guesses.
+ */
+
+/** One reader's account of one source file. rowsRead = rowsAccepted + rowsRejected. */
+export interface SourceReport {
+	file: string; // path relative to the input folder
+	dataset: DatasetId;
+	sha256: string;
+	bytes: number;
+	period: string | null; // 'YYYY-MM' where the file is one month
+	rowsRead: number;
+	rowsAccepted: number;
+	rowsRejected: number;
+	issues: ReadIssue[]; // first few problems, each naming line and column
+	note?: string; // e.g. 'superseded by codepo_gb.zip'
+}
+
+export type DatasetId =
+	| 'rtt'
+	| 'trusts'
+	| 'hospital-sites'
+	| 'postcodes-codepoint'
+	| 'postcode-sectors'
+	| 'postcode-districts'
+	| 'postcode-outcodes'
+	| 'inpatient-survey'
+	| 'ae';
+
+export interface ReadIssue {
+	file: string;
+	line: number; // 1-based line in the file (header is line 1)
+	column: string | null; // header name, or null for whole-row problems
+	message: string; // a sentence a person can act on
+}
+
+export interface TableDescription {
+	name: string; // DuckDB table name in the browser
+	title: string;
+	description: string;
+	path: string; // Arrow IPC file relative to static/data (may end in .gz)
+	parquet: string | null; // Parquet download relative to static/data
+	rows: number;
+	bytes: number;
+	columns: { name: string; type: string; description: string }[];
+	/** Tables loaded only when a query names them (the per-commissioner detail). */
+	lazy: boolean;
+}
+
+export interface RttMonthFigures {
+	period: string; // 'YYYY-MM'
+	/** Part_2, all commissioners, counted once (C_999 rows). */
+	incompletePathways: number;
+	/** Part_2 excluding commissioner NONC: the scope of NHS England's England headline. */
+	incompletePathwaysEngland: number;
+	englandMedianWeeks: number | null;
+	englandP92Weeks: number | null;
+	englandPctWithin18: number | null;
+	providers: number;
+}
+
+export interface Manifest {
+	name: 'openwaits';
+	profile: 'data-package';
+	generated: string; // ISO timestamp
+	demonstration: boolean; // true when built from the demonstration generator
+	latestPeriod: string | null;
+	periods: string[];
+	sources: SourceReport[];
+	tables: TableDescription[];
+	rtt: RttMonthFigures[];
+	licences: { name: string; path: string; title: string; attribution: string }[];
+	/** Providers with waiting-time data that could not be placed on the map. */
+	unlocatedProviders: string[];
+	files: { patientTreatments: string; providers: string; postcodeIndex: string };
+}
+
+// ---------------------------------------------------------------- first answer
+
+/** Compact per-month wait figures for one provider and treatment (Part_2, waiting now). */
+export interface WaitFigures {
+	period: string;
+	pathways: number; // people waiting with a known clock start
+	unknownClockStart: number;
+	/** Weeks; null when too few to say or when the value is over 104 weeks (see medianOver104). */
+	median: number | null;
+	/** 95% interval for the median (binomial order statistics), weeks; null when not a number. */
+	medianLow: number | null;
+	medianHigh: number | null;
+	p92: number | null;
+	/** True when that percentile falls in the open top band ("more than 104 weeks"). */
+	medianOver104: boolean;
+	p92Over104: boolean;
+	pctWithin18: number | null; // 0–100
+	pctWithin18Low: number | null;
+	pctWithin18High: number | null;
+	over52: number;
+	tooFew: boolean;
+}
+
+export interface ProviderWaits {
+	provider: string; // ODS code
+	months: WaitFigures[]; // oldest first
+}
+
+/** `data/patient/waits-<treatment>.json`: everything the first answer needs for one treatment. */
+export interface TreatmentWaitsFile {
+	treatment: string; // e.g. 'C_110'
+	treatmentName: string;
+	periods: string[];
+	rows: ProviderWaits[];
+}
+
+export interface SiteRecord {
+	code: string;
+	name: string;
+	lat: number;
+	lon: number;
+	address: string;
+	postcode: string | null;
+	phone: string | null;
+	website: string | null;
+}
+
+export interface SurveyResult {
+	year: number;
+	/** Overall experience, 0–10 (CQC Adult Inpatient Survey). */
+	score: number;
+	/** The survey's own band against England: 1 much worse … 4 about the same … 7 much better. */
+	band: number;
+	respondents: number;
+}
+
+export interface AePerformance {
+	period: string;
+	attendances: number;
+	pctWithin4h: number; // 0–100, all types, booked appointments excluded
+}
+
+export interface ProviderRecord {
+	code: string;
+	name: string;
+	sector: 'nhs' | 'independent';
+	lat: number | null;
+	lon: number | null;
+	locatedBy: 'sites' | 'headquarters' | null;
+	address: string | null;
+	postcode: string | null;
+	phone: string | null;
+	website: string | null;
+	region: string | null;
+	sites: SiteRecord[];
+	survey: SurveyResult | null;
+	ae: AePerformance | null;
+	treatments: string[]; // treatment codes with Part_2 data in the latest month
+}
+
+/** `data/patient/providers.json` */
+export interface ProvidersFile {
+	providers: ProviderRecord[];
+}
+
+/** `data/patient/postcodes/<AREA>.json`: sector and district centroids for one postcode area. */
+export interface PostcodeAreaFile {
+	area: string; // 'LS', 'B', 'SW'
+	districts: Record<string, [number, number]>; // 'LS1' → [lat, lon]
+	sectors: Record<string, [number, number]>; // 'LS1 4' → [lat, lon]
+}

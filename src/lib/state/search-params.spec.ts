@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DEFAULT_SEARCH,
+	MILES_CHOICES,
+	POSTCODE_MAX_CHARS,
+	SORT_CHOICES,
+	parseSearchParams,
+	searchParamsToString,
+	tidyPostcode,
+	type SearchState
+} from './search-params.ts';
+
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
+
+describe('parseSearchParams', () => {
+	const cases: [string, SearchState][] = [
+		['', DEFAULT_SEARCH],
+		['?', DEFAULT_SEARCH],
+		['postcode=LS1+4AP&treatment=C_110&miles=10&sort=distance', { postcode: 'LS1 4AP', treatment: 'C_110', miles: 10, sort: 'distance' }],
+		['?postcode=ls14ap', { ...DEFAULT_SEARCH, postcode: 'ls14ap' }],
+		['postcode=%20%20LS1%20%204AP%20', { ...DEFAULT_SEARCH, postcode: 'LS1 4AP' }],
+		['postcode=ABCDEFGHIJKLMNOP', { ...DEFAULT_SEARCH, postcode: 'ABCDEFGHIJ' }],
+		['postcode=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { ...DEFAULT_SEARCH, postcode: 'script ale' }],
+		['treatment=X03', { ...DEFAULT_SEARCH, treatment: 'X03' }],
+		['treatment=c_110', DEFAULT_SEARCH],
+		['treatment=C_1100', DEFAULT_SEARCH],
+		['treatment=X10', DEFAULT_SEARCH],
+		['treatment=C_110%0A', DEFAULT_SEARCH],
+		['miles=100', { ...DEFAULT_SEARCH, miles: 100 }],
+		['miles=50', { ...DEFAULT_SEARCH, miles: 50 }],
+		['miles=7', DEFAULT_SEARCH],
+		['miles=0x19', DEFAULT_SEARCH],
+		['miles=25.0', DEFAULT_SEARCH],
+		['miles=-10', DEFAULT_SEARCH],
+		['miles=1e2', DEFAULT_SEARCH],
+		['miles=', DEFAULT_SEARCH],
+		['sort=within18', { ...DEFAULT_SEARCH, sort: 'within18' }],
+		['sort=rating', { ...DEFAULT_SEARCH, sort: 'rating' }],
+		['sort=WAIT', DEFAULT_SEARCH],
+		['sort=__proto__', DEFAULT_SEARCH],
+		['sort=constructor', DEFAULT_SEARCH],
+		['miles=10&miles=100', { ...DEFAULT_SEARCH, miles: 10 }],
+		['postcode=%E0%A4%A', { ...DEFAULT_SEARCH, postcode: 'A' }], // broken UTF-8 decodes to U+FFFD, then dropped
+		['&&&=&==', DEFAULT_SEARCH]
+	];
+	for (const [query, expected] of cases) {
+		it(`${JSON.stringify(query)}`, () => expect(parse(query)).toEqual(expected));
+	}
+
+	it('survives something that is not URLSearchParams', () => {
+		expect(parseSearchParams({} as URLSearchParams)).toEqual(DEFAULT_SEARCH);
+	});
+});
+
+describe('tidyPostcode', () => {
+	const cases: [unknown, string][] = [
+		[' ls1 4ap ', 'ls1 4ap'],
+		['LS1-4AP', 'LS1 4AP'],
+		['LS1\t\n4AP', 'LS1 4AP'],
+		['12345678901234', '1234567890'],
+		['ABCDEFGHI JKL', 'ABCDEFGHI'], // no trailing space after truncation
+		[null, ''],
+		[42, '']
+	];
+	for (const [text, expected] of cases) {
+		it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => expect(tidyPostcode(text)).toBe(expected));
+	}
+});
+
+describe('searchParamsToString', () => {
+	const cases: [SearchState, string][] = [
+		[DEFAULT_SEARCH, ''],
+		[{ postcode: 'LS1 4AP', treatment: 'C_110', miles: 10, sort: 'distance' }, 'postcode=LS1+4AP&treatment=C_110&miles=10&sort=distance'],
+		[{ ...DEFAULT_SEARCH, postcode: 'B15 2TH' }, 'postcode=B15+2TH'],
+		[{ ...DEFAULT_SEARCH, treatment: 'bad' }, ''],
+		[{ ...DEFAULT_SEARCH, miles: 7 as 25 }, ''],
+		[{ ...DEFAULT_SEARCH, sort: 'rating' }, 'sort=rating']
+	];
+	for (const [state, expected] of cases) {
+		it(`${JSON.stringify(state)} → ${JSON.stringify(expected)}`, () => expect(searchParamsToString(state)).toBe(expected));
+	}
+});
+
+describe('round trip', () => {
+	const states: SearchState[] = [];
+	for (const postcode of ['', 'LS1 4AP', 'M1', 'SW1A 1'])
+		for (const treatment of ['', 'C_110', 'X06', 'C_999'])
+			for (const miles of MILES_CHOICES) for (const sort of SORT_CHOICES) states.push({ postcode, treatment, miles, sort });
+
+	it(`all ${states.length} valid searches come back unchanged`, () => {
+		for (const state of states) expect(parse(searchParamsToString(state))).toEqual(state);
+	});
+});
+
+/** Mulberry32: a tiny seeded generator, so a failing fuzz case can be replayed exactly. */
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+describe('fuzz', () => {
+	const random = mulberry32(20260101);
+	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+	const keys = ['postcode', 'treatment', 'miles', 'sort', 'x', '', '__proto__', 'Postcode'];
+	const alphabet = [...'abcXYZ019 _-=&?%+#/\\<>"\'\n\t\u0000é€😀', '%ZZ', '%E0%A4', '\uD800', '%00', 'C_110', '25', 'wait'];
+	const randomText = (max: number) => Array.from({ length: Math.floor(random() * max) }, () => pick(alphabet)).join('');
+	const queries = Array.from({ length: 2000 }, (_, i) => {
+		if (i % 2 === 0) return randomText(60); // raw noise
+		// Plausible shapes with noisy values exercise each field's reader.
+		return Array.from({ length: 1 + Math.floor(random() * 6) }, () => `${pick(keys)}=${randomText(14)}`).join('&');
+	});
+
+	it('2,000 random query strings never throw and always give a valid search', () => {
+		for (const query of queries) {
+			const state = parse(query);
+			expect(state.postcode.length, query).toBeLessThanOrEqual(POSTCODE_MAX_CHARS);
+			expect(state.postcode, query).toMatch(/^([A-Za-z0-9]+( [A-Za-z0-9]+)*)?$/);
+			expect(state.treatment, query).toMatch(/^((C_\d{3}|X0\d))?$/);
+			expect(MILES_CHOICES, query).toContain(state.miles);
+			expect(SORT_CHOICES, query).toContain(state.sort);
+			// Whatever came in, writing it out and reading it back is stable.
+			expect(parse(searchParamsToString(state)), query).toEqual(state);
+		}
+	});
+});

@@ -1,0 +1,88 @@
+/**
+ * One provider: every treatment's waits, the trend, and shorter waits nearby.
+ *
+ * Every provider page is prerendered: `entries` lists the codes in
+ * providers.json. While prerendering, the data files are read from disk
+ * (not with load's `fetch`), because SvelteKit copies every response fetched
+ * that way into the page's HTML, and the waits files would make each page
+ * megabytes long. Only the slice this provider needs is returned. In the
+ * browser the same load runs with the ordinary fetch (files are cached).
+ */
+import { error } from '@sveltejs/kit';
+import { browser } from '$app/environment';
+import type { ProviderRecord, WaitFigures } from '$lib/schema/site-data';
+import { loadProviders, loadWaits, shorterNearby, type Fetcher } from '$lib/data/patient-data';
+import { treatmentByCode, ALL_TREATMENTS_CODE } from '$lib/data/treatments';
+
+export interface AlternativeSummary {
+	code: string;
+	name: string;
+	distanceMiles: number;
+	latest: WaitFigures;
+}
+
+export interface TreatmentSummary {
+	code: string;
+	/** Plain words, e.g. 'Bones and joints (trauma and orthopaedics)'. */
+	words: string;
+	/** Oldest first. */
+	months: WaitFigures[];
+	alternatives: AlternativeSummary[];
+}
+
+/** Reads `static/data/…` from disk; only ever called while prerendering (or in `vite dev`). */
+async function diskFetcher(): Promise<Fetcher> {
+	const { readFile } = await import('node:fs/promises');
+	const { join } = await import('node:path');
+	const root = join(process.env.OPENWAITS_ASSETS ?? 'static', 'data');
+	return (async (input: RequestInfo | URL) => {
+		const url = String(input);
+		const relative = url.slice(url.lastIndexOf('/data/') + '/data/'.length);
+		try {
+			return new Response(await readFile(join(root, relative), 'utf8'), { status: 200 });
+		} catch {
+			return new Response('', { status: 404 });
+		}
+	}) as Fetcher;
+}
+
+async function fetcherFor(fetch: Fetcher): Promise<Fetcher> {
+	return !browser && import.meta.env.SSR ? diskFetcher() : fetch;
+}
+
+export const entries = async () => {
+	if (!import.meta.env.SSR) return [];
+	const providers = await loadProviders(await diskFetcher());
+	return providers.map((p) => ({ code: p.code }));
+};
+
+export async function load({ params, fetch }) {
+	const fetcher = await fetcherFor(fetch);
+	const providers = await loadProviders(fetcher);
+	const provider: ProviderRecord | undefined = providers.find((p) => p.code === params.code);
+	if (!provider) error(404, 'We could not find that hospital.');
+
+	// All treatments first, then the rest in the published order.
+	const codes = [...provider.treatments].sort(
+		(a, b) => Number(b === ALL_TREATMENTS_CODE) - Number(a === ALL_TREATMENTS_CODE) || a.localeCompare(b)
+	);
+	const treatments: TreatmentSummary[] = [];
+	const files = await Promise.all(codes.map((code) => loadWaits(code, fetcher)));
+	for (const [i, code] of codes.entries()) {
+		const waits = files[i];
+		const months = waits?.rows.find((r) => r.provider === provider.code)?.months ?? [];
+		if (!waits || months.length === 0) continue;
+		const alternatives =
+			code === ALL_TREATMENTS_CODE
+				? []
+				: shorterNearby(provider, waits, providers).map((a) => ({
+						code: a.provider.code,
+						name: a.provider.name,
+						distanceMiles: a.distanceMiles,
+						latest: a.latest
+					}));
+		treatments.push({ code, words: treatmentByCode(code)?.words ?? waits.treatmentName, months, alternatives });
+	}
+	const periods = [...new Set(treatments.flatMap((t) => t.months.map((m) => m.period)))].sort();
+	return { provider, treatments, latestPeriod: periods.at(-1) ?? null };
+}
