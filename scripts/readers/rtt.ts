@@ -147,7 +147,7 @@ export async function readRttIntoDuckDB(
 export function plainCsvError(message: string): string {
 	const first = message.split('\n')[0];
 	if (/Could not convert string/i.test(first)) {
-		const value = /"([^"]*)"/.exec(first)?.[1] ?? '';
+		const value = /Could not convert string "([^"]*)"/i.exec(first)?.[1] ?? /string .([^'"]*). to/i.exec(first)?.[1] ?? "";
 		return `"${value}" is not a whole number; counts must be whole numbers.`;
 	}
 	if (/Expected Number of Columns/i.test(first)) return `this row has the wrong number of fields (${first.replace(/.*Expected/i, 'expected')}).`;

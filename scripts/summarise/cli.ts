@@ -19,7 +19,7 @@ export const USAGE = `Usage: npm run summarise -- <file> [--part Part_2] [--by p
 Summarises one month of NHS England's RTT full extract (the 121-column CSV,
 plain, .gz, or inside the published .zip).
 
-  --part <part>    ${BANDED_PARTS.map((p) => `${p} (${RTT_PART_WORDS[p].toLowerCase()})`).join(',\n                   ')}
+  --part <part>    ${BANDED_PARTS.map((p) => `${p}: ${RTT_PART_WORDS[p]}`).join('\n                   ')}
                    default Part_2
   --by <grouping>  provider            each provider (C_999 total rows, all commissioners)
                    provider,treatment  each provider × treatment function (treatment rows,

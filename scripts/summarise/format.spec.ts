@@ -27,7 +27,7 @@ describe('toRecord', () => {
 		{ name: 'ordinary list', counts: { 0: 30, 20: 10 }, expected: { median_weeks: 0.67, p92_weeks: 20.68, pct_within_18: 75, over_52: 0, flags: [] } },
 		{ name: 'too few: counts kept, figures empty', counts: { 3: 19 }, expected: { pathways: 19, median_weeks: null, pct_within_18: null, pct_within_18_low: null, flags: ['too_few'] } },
 		{ name: 'percentiles in the open top band', counts: { 0: 10, 104: 30 }, expected: { median_weeks: null, p92_weeks: null, over_104: 30, over_52: 30, flags: ['median_over_104', 'p92_over_104', 'p95_over_104'] } }
-	])('$name', ({ counts, expected }) => {
+	] as { name: string; counts: Record<number, number>; expected: object }[])('$name', ({ counts, expected }) => {
 		expect(toRecord(group(counts))).toMatchObject(expected);
 	});
 

@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { RTT_BAND_COUNT, RTT_HEADER } from '../../src/lib/schema/rtt.ts';
+import type { SourceFile } from '../lib/source-files.ts';
+import { checkRttHeader, lineOfRow, plainCsvError, readRttIntoDuckDB, recogniseRtt } from './rtt.ts';
+import { ReadError } from './types.ts';
+
+/** A row in the published layout: bands given as a sparse map {week: count}. */
+function row(o: { period?: string; provider?: string; commissioner?: string; part?: string; treatment?: string; bands?: Record<number, number | string>; total?: string; unknown?: string; totalAll?: string }): string {
+	const part = o.part ?? 'Part_2';
+	const bands = Array.from({ length: RTT_BAND_COUNT }, (_, k) => String(o.bands?.[k] ?? 0));
+	const sum = Object.values(o.bands ?? {}).reduce<number>((a, b) => a + Number(b), 0);
+	const completed = part === 'Part_1A' || part === 'Part_1B';
+	return [
+		o.period ?? 'RTT-January-2026', 'Q1', 'ICB ONE', o.provider ?? 'RZZ', 'ZED HOSPITALS NHS TRUST', '', '', o.commissioner ?? '00A', 'COMMISSIONER A',
+		part, 'Incomplete Pathways', o.treatment ?? 'C_110', 'Trauma and Orthopaedic Service', ...bands,
+		o.total ?? (completed ? String(sum) : ''), o.unknown ?? (completed ? '0' : ''), o.totalAll ?? String(sum)
+	].join(',');
+}
+
+const header = RTT_HEADER.join(',');
+let dir: string;
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+let sequence = 0;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'rtt-spec-'));
+	instance = await DuckDBInstance.create(':memory:');
+	connection = await instance.connect();
+});
+afterAll(() => {
+	connection.closeSync();
+	instance.closeSync();
+});
+
+async function read(lines: string[], name = `case${sequence}.csv`) {
+	const path = join(dir, name);
+	const text = lines.join('\n') + '\n';
+	writeFileSync(path, text);
+	await connection.run('DROP TABLE IF EXISTS rtt_detail');
+	const source: SourceFile = { path, name, container: 'plain', entry: null, bytes: text.length, sample: new TextEncoder().encode(text.slice(0, 65536)) };
+	return readRttIntoDuckDB(connection, source, 'sha', sequence++);
+}
+
+describe('RTT header', () => {
+	it('recognises the published header, with or without a BOM', () => {
+		const bytes = new TextEncoder().encode(`\ufeff${header}\n`);
+		expect(recogniseRtt({ name: 'x', bytes })).toBe(true);
+		expect(recogniseRtt({ name: 'x', bytes: new TextEncoder().encode('Period,Org Code,Parent Org\n') })).toBe(false);
+	});
+	const cases: [string, string[], string][] = [
+		['a missing column', RTT_HEADER.filter((h) => h !== 'Total All'), 'Total All'],
+		['a renamed column', RTT_HEADER.map((h) => (h === 'Gt 10 To 11 Weeks SUM 1' ? 'Gt 10-11 Weeks' : h)), 'Gt 10 To 11 Weeks SUM 1'],
+		['an extra column', [...RTT_HEADER, 'Notes'], 'Notes'],
+		['columns in another order', [RTT_HEADER[1], RTT_HEADER[0], ...RTT_HEADER.slice(2)], 'Period']
+	];
+	for (const [what, fields, column] of cases) {
+		it(`names the column for ${what}`, () => {
+			try {
+				checkRttHeader('f.csv', fields);
+				expect.unreachable();
+			} catch (error) {
+				expect(error).toBeInstanceOf(ReadError);
+				expect((error as ReadError).column).toBe(column);
+				expect((error as ReadError).message).toMatch(/^f\.csv, line 1, column/);
+			}
+		});
+	}
+});
+
+describe('readRttIntoDuckDB', () => {
+	it('accepts good rows and counts every row', async () => {
+		const { report, period } = await read([header, row({ bands: { 0: 3, 20: 2 } }), row({ commissioner: '00B', bands: { 1: 1 } }), row({ part: 'Part_1A', bands: { 5: 4 } })]);
+		expect(period).toBe('2026-01');
+		expect(report).toMatchObject({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0, period: '2026-01', dataset: 'rtt' });
+		const sum = await connection.runAndReadAll('SELECT sum(total_all)::INTEGER AS n, sum(band_020)::INTEGER AS b FROM rtt_detail');
+		expect(sum.getRowObjectsJS()).toEqual([{ n: 10, b: 2 }]);
+	});
+
+	const bad: [string, string[], { line: number; column: string | null; message: RegExp }][] = [
+		['text in a count column', [row({}), row({ commissioner: '00B', bands: { 3: 'lots' } })], { line: 3, column: 'Gt 03 To 04 Weeks SUM 1', message: /"lots" is not a whole number/ }],
+		['a negative count', [row({ bands: { 2: -1 } })], { line: 2, column: 'Gt 02 To 03 Weeks SUM 1', message: /cannot be negative/ }],
+		['bands that do not add up to Total All', [row({ bands: { 1: 5 }, totalAll: '7' })], { line: 2, column: 'Total All', message: /add up to 5 but Total All is 7/ }],
+		['completed pathways whose Total is wrong', [row({ part: 'Part_1B', bands: { 1: 5 }, total: '6', totalAll: '6' })], { line: 2, column: 'Total', message: /add up to 5 but Total is 6/ }],
+		['a duplicate row', [row({ bands: { 1: 5 } }), row({ bands: { 1: 5 } })], { line: 3, column: null, message: /duplicate/ }],
+		['a second period', [row({ bands: { 1: 5 } }), row({ commissioner: '00B' }), row({ commissioner: '00C', period: 'RTT-February-2026' })], { line: 4, column: 'Period', message: /one file must hold one month/ }],
+		['an unknown part', [row({ part: 'Part_9' })], { line: 2, column: 'RTT Part Type', message: /unknown RTT part/ }],
+		['too few fields', [row({}), 'RTT-January-2026,Q1,ICB'], { line: 3, column: null, message: /wrong number of fields|columns/i }]
+	];
+	for (const [what, rows, expected] of bad) {
+		it(`rejects ${what}, naming line and column, and still counts every row`, async () => {
+			const { report } = await read([header, ...rows]);
+			expect(report.rowsRead).toBe(rows.length);
+			expect(report.rowsAccepted + report.rowsRejected).toBe(report.rowsRead);
+			expect(report.rowsRejected).toBe(1);
+			expect(report.issues[0]).toMatchObject({ line: expected.line });
+			if (expected.column !== null) expect(report.issues[0].column).toBe(expected.column);
+			expect(report.issues[0].message).toMatch(expected.message);
+		});
+	}
+
+	it('refuses a file with a header and no rows', async () => {
+		await expect(read([header])).rejects.toThrow(/header but no rows/);
+	});
+	it('refuses an unknown period format, naming the line', async () => {
+		await expect(read([header, row({ period: 'January 2026' })])).rejects.toThrow(/line 2, column "Period": unknown period format/);
+	});
+	it('reads CRLF files', async () => {
+		const { report } = await read([`${header}\r`, `${row({ bands: { 1: 2 } })}\r`]);
+		expect(report).toMatchObject({ rowsRead: 1, rowsAccepted: 1 });
+	});
+});
+
+describe('lineOfRow', () => {
+	const cases: [number, number[], number][] = [
+		[1, [], 2],
+		[3, [], 4],
+		[1, [2], 3],
+		[2, [2], 4],
+		[2, [5], 3],
+		[3, [2, 3], 6]
+	];
+	for (const [rowIndex, rejected, line] of cases) {
+		it(`row ${rowIndex} with CSV rejects on ${JSON.stringify(rejected)} is line ${line}`, () => expect(lineOfRow(rowIndex, rejected)).toBe(line));
+	}
+});
+
+describe('plainCsvError', () => {
+	it('turns a cast error into a sentence', () => {
+		expect(plainCsvError('Error when converting column "x". Could not convert string "abc" to \'BIGINT\'')).toBe('"abc" is not a whole number; counts must be whole numbers.');
+	});
+});
