@@ -34,8 +34,10 @@ async function* walk(dir: string): AsyncGenerator<string> {
 	for (const entry of entries) {
 		if (entry.name.startsWith('.')) continue;
 		const full = join(dir, entry.name);
-		if (entry.isDirectory()) yield* walk(full);
-		else if (entry.isFile()) yield full;
+		// Follow symbolic links: people link their downloads folder in rather than copy it.
+		const info = entry.isSymbolicLink() ? await stat(full).catch(() => null) : entry;
+		if (info?.isDirectory()) yield* walk(full);
+		else if (info?.isFile()) yield full;
 	}
 }
 

@@ -19,6 +19,8 @@ function figures(over: Partial<WaitFigures> = {}): WaitFigures {
 		pathways: 1000,
 		unknownClockStart: 0,
 		median: 10,
+		medianLow: 9,
+		medianHigh: 11,
 		p92: 40,
 		medianOver104: false,
 		p92Over104: false,

@@ -6,6 +6,7 @@
  * and Parquet or JSON would make it fetch extensions from DuckDB's CDN.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Field, RecordBatch, Schema } from 'apache-arrow';
 import type { Manifest, TableDescription } from '$lib/schema/site-data';
 import { fetchDataBytes } from './site-files.ts';
 
@@ -33,7 +34,7 @@ async function start(): Promise<{ db: AsyncDuckDB; connection: AsyncDuckDBConnec
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	await db.open({ query: { castBigIntToDouble: true } });
+	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = await db.connect();
 	// Nothing the user types may reach another site: no HTTP, no extension downloads.
 	await connection.query(`SET autoinstall_known_extensions = false`);
@@ -100,4 +101,84 @@ export async function cancelQuery(): Promise<boolean> {
 	if (!database) return false;
 	const { connection } = await database;
 	return connection.cancelSent();
+}
+
+// ------------------------------------------------------------------ explore page
+
+export interface ConsoleResult extends QueryResult {
+	/** True when the result had more rows than maxRows and was cut short. */
+	truncated: boolean;
+}
+
+/**
+ * Runs one SQL text typed by a person, as a pending query so that
+ * cancelQuery() can stop it (prepared statements cannot be interrupted).
+ * Columns with the same name get a suffix so no value is lost.
+ */
+export async function runConsoleQuery(manifest: Manifest, sql: string, maxRows = 500_000): Promise<ConsoleResult> {
+	await Promise.all(tablesNamedIn(sql, manifest).map(ensureTable));
+	const { connection } = await getDatabase();
+	const started = performance.now();
+	let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
+	let schema: Schema | null = null;
+	try {
+		const reader = await connection.send(sql, true);
+		batches = reader;
+		schema = reader.schema ?? null;
+	} catch (error) {
+		// Several statements (e.g. CREATE … ; SELECT …) cannot be sent as one pending query: run them at once.
+		if (!/single statement|multiple statements/i.test(String((error as Error)?.message))) throw error;
+		const table = await connection.query(sql);
+		batches = table.batches;
+		schema = table.schema;
+	}
+	let columns: { name: string; type: string }[] = [];
+	const rows: Record<string, unknown>[] = [];
+	let truncated = false;
+	const name = (fields: Field[]) => {
+		const seen = new Map<string, number>();
+		return fields.map((f) => {
+			const n = seen.get(f.name) ?? 0;
+			seen.set(f.name, n + 1);
+			return { name: n ? `${f.name} (${n + 1})` : f.name, type: String(f.type) };
+		});
+	};
+	for await (const batch of batches) {
+		if (!columns.length) columns = name(batch.schema.fields);
+		const vectors = columns.map((_, i) => batch.getChildAt(i));
+		for (let r = 0; r < batch.numRows; r++) {
+			if (rows.length >= maxRows) {
+				truncated = true;
+				break;
+			}
+			const row: Record<string, unknown> = {};
+			for (let c = 0; c < columns.length; c++) row[columns[c].name] = toPlain(vectors[c]?.get(r) ?? null);
+			rows.push(row);
+		}
+		if (truncated) break;
+	}
+	if (!columns.length && schema) columns = name(schema.fields);
+	return { columns, rows, milliseconds: performance.now() - started, truncated };
+}
+
+export type UploadColumnType = 'BOOLEAN' | 'INTEGER' | 'DOUBLE' | 'VARCHAR';
+
+/**
+ * Registers rows a person brought (e.g. a parsed CSV) as a table, replacing
+ * any earlier upload of the same name. Values are passed by column; null is
+ * missing. The caller chooses a name that is not a manifest table.
+ */
+export async function registerUploadedTable(
+	name: string,
+	columns: { name: string; type: UploadColumnType; values: (string | number | boolean | null)[] }[]
+): Promise<void> {
+	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a safe table name: ${name}`);
+	const arrow = await import('apache-arrow');
+	const typeOf = (t: UploadColumnType) =>
+		t === 'BOOLEAN' ? new arrow.Bool() : t === 'INTEGER' ? new arrow.Int32() : t === 'DOUBLE' ? new arrow.Float64() : new arrow.Utf8();
+	const table = new arrow.Table(Object.fromEntries(columns.map((c) => [c.name, arrow.vectorFromArray(c.values, typeOf(c.type) as arrow.DataType)])));
+	const bytes = arrow.tableToIPC(table, 'stream');
+	const { connection } = await getDatabase();
+	await connection.query(`DROP TABLE IF EXISTS "${name}"`);
+	await connection.insertArrowFromIPCStream(bytes, { name, create: true });
 }

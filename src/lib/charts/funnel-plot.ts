@@ -1,0 +1,290 @@
+/**
+ * Geometry for a funnel plot: each unit's proportion (up) against its number
+ * of cases (across), the target as a centre line and the 95% and 99.8%
+ * control limits as curves. Pure numbers and words, so the Svelte component,
+ * the downloadable SVG/PNG and scripts/league.ts draw the very same picture
+ * (funnelSvg below writes it as a standalone SVG string with inline
+ * presentation attributes: no stylesheet needed).
+ */
+import { line, scaleLinear, scaleLog } from 'd3';
+import type { League, LeagueRow } from '../league/compute.ts';
+import { formatPercent } from '../league/compute.ts';
+import { funnelCurve, type Band } from '../stats/funnel.ts';
+
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+export interface Tick {
+	value: number;
+	position: number;
+	label: string;
+}
+
+export interface FunnelPoint {
+	code: string;
+	name: string;
+	x: number;
+	y: number;
+	band: Band;
+	/** Outside the 95% limits (either side). */
+	outside: boolean;
+	/** Drawn with its code next to it. */
+	labelled: boolean;
+	labelX: number;
+	labelY: number;
+	labelAnchor: 'start' | 'end';
+	description: string;
+}
+
+export interface FunnelGeometry {
+	width: number;
+	height: number;
+	margin: Margin;
+	plot: { left: number; top: number; right: number; bottom: number };
+	logX: boolean;
+	xTicks: Tick[];
+	yTicks: Tick[];
+	xLabel: string;
+	yLabel: string;
+	centre: { y: number; label: string };
+	limits: { upper95: string; lower95: string; upper998: string; lower998: string };
+	points: FunnelPoint[];
+	/** The key, drawn along the top so a downloaded picture explains itself. */
+	legend: LegendItem[];
+	title: string;
+	description: string;
+}
+
+export interface LegendItem {
+	kind: 'point' | 'centre' | 'limit95' | 'limit998';
+	band?: Band;
+	x: number;
+	y: number;
+	label: string;
+}
+
+export interface FunnelOptions {
+	width: number;
+	height: number;
+	logX?: boolean;
+	margin?: Partial<Margin>;
+	title?: string;
+	/** 'People waiting' */
+	nLabel?: string;
+	/** 'Waiting under 18 weeks' */
+	valueLabel?: string;
+	/** 'England' */
+	targetLabel?: string;
+}
+
+export const DEFAULT_MARGIN: Margin = { top: 44, right: 24, bottom: 52, left: 64 };
+
+/** Colours and shapes by band; each colour ≥ 4.5:1 on white, and shapes differ too. */
+export const BAND_STYLE: Record<Band, { colour: string; shape: 'circle' | 'square' | 'triangle'; key: string }> = {
+	'better-998': { colour: '#005eb8', shape: 'square', key: 'Better than expected' },
+	'better-95': { colour: '#005eb8', shape: 'square', key: 'Better than expected' },
+	within: { colour: '#4c6272', shape: 'circle', key: 'Within expected range' },
+	'worse-95': { colour: '#b3261e', shape: 'triangle', key: 'Worse than expected' },
+	'worse-998': { colour: '#b3261e', shape: 'triangle', key: 'Worse than expected' }
+};
+
+export const COLOURS = { text: '#0b0c0c', axis: '#505a5f', grid: '#e5e6e7', centre: '#0b0c0c', limit95: '#505a5f', limit998: '#0b0c0c', background: '#ffffff' } as const;
+
+const px = (n: number): number => Math.round(n * 100) / 100;
+const CHAR_WIDTH = 7.2;
+
+export function formatCount(n: number): string {
+	return Math.round(n).toLocaleString('en-GB');
+}
+
+function shortCount(n: number): string {
+	if (n >= 1_000_000) return `${n / 1_000_000}m`;
+	if (n >= 1000) return `${n / 1000}k`;
+	return String(n);
+}
+
+export function describeFunnelPoint(row: LeagueRow, nLabel: string): string {
+	return `${row.name} (${row.code}): ${formatPercent(row.value)} (95% interval ${formatPercent(row.low)} to ${formatPercent(row.high)}), ${formatCount(row.n)} ${nLabel.toLowerCase()}; ${row.bandWords.toLowerCase()}.`;
+}
+
+export function pointPath(shape: 'circle' | 'square' | 'triangle', x: number, y: number, r: number): string {
+	if (shape === 'square') return `M${px(x - r)},${px(y - r)}h${px(2 * r)}v${px(2 * r)}h${px(-2 * r)}Z`;
+	if (shape === 'triangle') return `M${px(x)},${px(y - r * 1.25)}L${px(x + r * 1.2)},${px(y + r)}L${px(x - r * 1.2)},${px(y + r)}Z`;
+	return `M${px(x - r)},${px(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+}
+
+export function funnelGeometry(league: League, options: FunnelOptions): FunnelGeometry {
+	const { width, height } = options;
+	const logX = options.logX ?? true;
+	const margin: Margin = { ...DEFAULT_MARGIN, ...options.margin };
+	const plot = { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom };
+	const nLabel = options.nLabel ?? 'Cases';
+	const valueLabel = options.valueLabel ?? 'Proportion';
+	const targetLabel = options.targetLabel ?? 'Target';
+	const rows = league.rows;
+
+	const ns = rows.map((r) => r.n);
+	const minN = Math.max(1, Math.min(...(ns.length ? ns : [10])));
+	const maxN = Math.max(minN * 10, ...(ns.length ? ns : [1000]));
+	const x = logX
+		? scaleLog().domain([Math.max(1, minN / 1.6), maxN * 1.3]).nice().range([plot.left, plot.right])
+		: scaleLinear().domain([0, maxN * 1.05]).nice().range([plot.left, plot.right]);
+	const [fromN, toN] = x.domain() as [number, number];
+
+	// y covers every point and the limits at the smallest unit, never beyond 0–100%.
+	const atMin = league.limitsAt(minN);
+	const values = [...rows.flatMap((r) => [r.value]), league.target, atMin.lower998, atMin.upper998];
+	const lo = Math.max(0, Math.min(...values));
+	const hi = Math.min(1, Math.max(...values));
+	const pad = Math.max(0.01, (hi - lo) * 0.06);
+	const y = scaleLinear().domain([Math.max(0, lo - pad), Math.min(1, hi + pad)]).nice().range([plot.bottom, plot.top]);
+	const [yMin, yMax] = y.domain() as [number, number];
+	const clampY = (v: number) => y(Math.min(yMax, Math.max(yMin, v)));
+
+	const curve = funnelCurve(league.target, Math.max(1, logX ? fromN : Math.max(1, minN / 2)), toN, 160, league.limitsAt);
+	const path = (key: 'upper95' | 'lower95' | 'upper998' | 'lower998') =>
+		line<(typeof curve)[number]>()
+			.x((d) => px(x(d.n)))
+			.y((d) => px(clampY(d[key])))(curve) ?? '';
+
+	const placed: { left: number; right: number; top: number; bottom: number }[] = [];
+	const points = rows
+		.map((row): FunnelPoint => {
+			const cx = px(x(Math.max(fromN, row.n)));
+			const cy = px(clampY(row.value));
+			const outside = row.band !== 'within';
+			const anchor: 'start' | 'end' = cx > (plot.left + plot.right) / 2 ? 'end' : 'start';
+			return {
+				code: row.code,
+				name: row.name,
+				x: cx,
+				y: cy,
+				band: row.band,
+				outside,
+				labelled: false,
+				labelX: px(cx + (anchor === 'end' ? -8 : 8)),
+				labelY: px(cy - 6),
+				labelAnchor: anchor,
+				description: describeFunnelPoint(row, nLabel)
+			};
+		})
+		.sort((a, b) => a.x - b.x || a.code.localeCompare(b.code));
+
+	// Label units outside the limits, most extreme first, skipping any label that would overlap another.
+	const extremity = (p: FunnelPoint) => (p.band.endsWith('998') ? 2 : 1) * 1000 + Math.abs(p.y - px(y(league.target)));
+	for (const p of [...points].filter((q) => q.outside).sort((a, b) => extremity(b) - extremity(a))) {
+		const w = p.code.length * CHAR_WIDTH;
+		const box = { left: p.labelAnchor === 'end' ? p.labelX - w : p.labelX, right: p.labelAnchor === 'end' ? p.labelX : p.labelX + w, top: p.labelY - 12, bottom: p.labelY + 2 };
+		if (box.left < plot.left || box.right > width || box.top < 0) continue;
+		if (placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) continue;
+		placed.push(box);
+		p.labelled = true;
+	}
+
+	const xTicks: Tick[] = logX
+		? (x.ticks() as number[])
+				.filter((v) => [1, 2, 5].includes(Number(String(v)[0])) && /^[125]0*$/.test(String(v)))
+				.map((v) => ({ value: v, position: px(x(v)), label: shortCount(v) }))
+		: (x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90))) as number[]).map((v) => ({ value: v, position: px(x(v)), label: shortCount(v) }));
+	const yTicks: Tick[] = y.ticks(Math.max(2, Math.floor((plot.bottom - plot.top) / 45))).map((v) => ({ value: v, position: px(y(v)), label: `${Math.round(v * 1000) / 10}%` }));
+
+	const legendItems: Omit<LegendItem, 'x' | 'y'>[] = [
+		{ kind: 'point', band: 'better-95', label: 'Better' },
+		{ kind: 'point', band: 'within', label: 'Within' },
+		{ kind: 'point', band: 'worse-95', label: 'Worse' },
+		{ kind: 'centre', label: targetLabel },
+		{ kind: 'limit95', label: '95% limits' },
+		{ kind: 'limit998', label: '99.8% limits' }
+	];
+	let legendX = plot.left;
+	const legend: LegendItem[] = legendItems.map((item) => {
+		const placedItem = { ...item, x: px(legendX), y: 16 };
+		legendX += (item.kind === 'point' ? 16 : 28) + item.label.length * CHAR_WIDTH + 14;
+		return placedItem;
+	});
+
+	const outsideCount = points.filter((p) => p.outside).length;
+	const description = rows.length === 0
+		? 'No units to show.'
+		: `Funnel plot of ${rows.length} ${rows.length === 1 ? 'unit' : 'units'}: ${nLabel.toLowerCase()} across${logX ? ' (log scale)' : ''}, ${valueLabel.toLowerCase()} up. ` +
+			`Centre line: ${targetLabel} ${formatPercent(league.target)}. ` +
+			`${outsideCount} outside the 95% limits (${league.bandCounts['better-95'] + league.bandCounts['better-998']} better, ${league.bandCounts['worse-95'] + league.bandCounts['worse-998']} worse than expected), ` +
+			`${league.bandCounts['better-998'] + league.bandCounts['worse-998']} of them outside the 99.8% limits.`;
+
+	return {
+		width,
+		height,
+		margin,
+		plot,
+		logX,
+		xTicks,
+		yTicks,
+		xLabel: `${nLabel}${logX ? ' (log scale)' : ''}`,
+		yLabel: `${valueLabel} (%)`,
+		centre: { y: px(y(league.target)), label: `${targetLabel} ${formatPercent(league.target)}` },
+		limits: { upper95: path('upper95'), lower95: path('lower95'), upper998: path('upper998'), lower998: path('lower998') },
+		points,
+		legend,
+		title: options.title ?? 'Funnel plot',
+		description
+	};
+}
+
+// ------------------------------------------------------------ standalone SVG
+
+export function escapeXml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+export const POINT_RADIUS = 4.5;
+
+/** The same picture as FunnelPlot.svelte, as one self-contained SVG document. */
+export function funnelSvg(g: FunnelGeometry): string {
+	const e = escapeXml;
+	const out: string[] = [];
+	out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-labelledby="funnel-title funnel-desc" font-family="Arial, Helvetica, sans-serif" font-size="12">`);
+	out.push(`<title id="funnel-title">${e(g.title)}</title><desc id="funnel-desc">${e(g.description)}</desc>`);
+	out.push(`<rect width="${g.width}" height="${g.height}" fill="${COLOURS.background}"/>`);
+	for (const t of g.yTicks) {
+		out.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${t.position}" y2="${t.position}" stroke="${COLOURS.grid}"/>`);
+		out.push(`<text x="${g.plot.left - 8}" y="${t.position}" text-anchor="end" dominant-baseline="middle" fill="${COLOURS.text}">${e(t.label)}</text>`);
+	}
+	for (const t of g.xTicks) {
+		out.push(`<line x1="${t.position}" x2="${t.position}" y1="${g.plot.bottom}" y2="${g.plot.bottom + 5}" stroke="${COLOURS.axis}"/>`);
+		out.push(`<text x="${t.position}" y="${g.plot.bottom + 18}" text-anchor="middle" fill="${COLOURS.text}">${e(t.label)}</text>`);
+	}
+	out.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${g.plot.bottom}" y2="${g.plot.bottom}" stroke="${COLOURS.axis}"/>`);
+	out.push(`<line x1="${g.plot.left}" x2="${g.plot.left}" y1="${g.plot.top}" y2="${g.plot.bottom}" stroke="${COLOURS.axis}"/>`);
+	out.push(`<text x="${(g.plot.left + g.plot.right) / 2}" y="${g.height - 10}" text-anchor="middle" font-weight="bold" fill="${COLOURS.text}">${e(g.xLabel)}</text>`);
+	out.push(`<text transform="translate(16 ${(g.plot.top + g.plot.bottom) / 2}) rotate(-90)" text-anchor="middle" font-weight="bold" fill="${COLOURS.text}">${e(g.yLabel)}</text>`);
+	out.push(`<path d="${g.limits.upper998}" fill="none" stroke="${COLOURS.limit998}" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+	out.push(`<path d="${g.limits.lower998}" fill="none" stroke="${COLOURS.limit998}" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+	out.push(`<path d="${g.limits.upper95}" fill="none" stroke="${COLOURS.limit95}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+	out.push(`<path d="${g.limits.lower95}" fill="none" stroke="${COLOURS.limit95}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+	out.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${g.centre.y}" y2="${g.centre.y}" stroke="${COLOURS.centre}" stroke-width="1.5"/>`);
+	out.push(`<text x="${g.plot.right}" y="${g.centre.y - 5}" text-anchor="end" fill="${COLOURS.text}">${e(g.centre.label)}</text>`);
+	for (const p of g.points) {
+		const style = BAND_STYLE[p.band];
+		out.push(`<path d="${pointPath(style.shape, p.x, p.y, POINT_RADIUS)}" fill="${style.colour}" stroke="${COLOURS.background}" stroke-width="1"><title>${e(p.description)}</title></path>`);
+	}
+	for (const p of g.points.filter((q) => q.labelled)) {
+		out.push(`<text x="${p.labelX}" y="${p.labelY}" text-anchor="${p.labelAnchor}" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(p.code)}</text>`);
+	}
+	for (const item of g.legend) {
+		if (item.kind === 'point') {
+			const style = BAND_STYLE[item.band!];
+			out.push(`<path d="${pointPath(style.shape, item.x + 5, item.y - 4, POINT_RADIUS)}" fill="${style.colour}"/>`);
+			out.push(`<text x="${item.x + 14}" y="${item.y}" fill="${COLOURS.text}">${e(item.label)}</text>`);
+		} else {
+			const [stroke, dash] = item.kind === 'centre' ? [COLOURS.centre, ''] : item.kind === 'limit95' ? [COLOURS.limit95, '2 3'] : [COLOURS.limit998, '6 3'];
+			out.push(`<line x1="${item.x}" x2="${item.x + 22}" y1="${item.y - 4}" y2="${item.y - 4}" stroke="${stroke}" stroke-width="1.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+			out.push(`<text x="${item.x + 28}" y="${item.y}" fill="${COLOURS.text}">${e(item.label)}</text>`);
+		}
+	}
+	out.push('</svg>');
+	return out.join('\n');
+}

@@ -1,0 +1,134 @@
+/**
+ * Example queries that answer questions journalists ask, written against the
+ * tables the manifest lists (an example whose tables are missing is left out).
+ */
+import type { Manifest } from '$lib/schema/site-data';
+
+export interface ExampleQuery {
+	id: string;
+	title: string;
+	question: string;
+	sql: string;
+	tables: string[];
+}
+
+function quote(text: string): string {
+	return `'${text.replaceAll("'", "''")}'`;
+}
+
+export function exampleQueries(manifest: Pick<Manifest, 'tables' | 'latestPeriod'>): ExampleQuery[] {
+	const have = new Set(manifest.tables.map((t) => t.name));
+	const latest = manifest.latestPeriod;
+	const latestDetail = latest ? `rtt_detail_${latest.replace('-', '_')}` : null;
+	const month = latest ? quote(latest) : '(SELECT max(period) FROM rtt_summary)';
+	const examples: ExampleQuery[] = [
+		{
+			id: 'over-52-orthopaedics',
+			title: 'Trusts with the most people waiting over 52 weeks for trauma and orthopaedics',
+			question: `Which providers had the most people waiting more than a year for trauma and orthopaedics in the latest month${latest ? ` (${latest})` : ''}?`,
+			tables: ['rtt_summary'],
+			sql: `SELECT provider_code, provider_name, over_52, pathways,
+  round(100.0 * over_52 / nullif(pathways, 0), 1) AS pct_over_52,
+  median_weeks
+FROM rtt_summary
+WHERE period = ${month}
+  AND part = 'Part_2'
+  AND treatment_code = 'C_110'
+  AND provider_code <> 'ENG'
+ORDER BY over_52 DESC
+LIMIT 20`
+		},
+		{
+			id: 'england-median',
+			title: 'England median wait by month',
+			question: 'How has the median wait of people still waiting in England changed month by month?',
+			tables: ['rtt_summary'],
+			sql: `SELECT period, pathways, median_weeks, p92_weeks, pct_within_18, over_52
+FROM rtt_summary
+WHERE provider_code = 'ENG'
+  AND part = 'Part_2'
+  AND treatment_code = 'C_999'
+ORDER BY period`
+		},
+		{
+			id: 'near-sector',
+			title: 'Providers nearest a postcode sector',
+			question: 'Which hospitals are within 25 miles of the LS1 4 postcode sector (central Leeds), and how long are their waits?',
+			tables: ['providers', 'postcode_sectors', 'rtt_summary'],
+			sql: `WITH here AS (
+  SELECT latitude, longitude FROM postcode_sectors WHERE sector = 'LS1 4'
+), distances AS (
+  SELECT p.code, p.name,
+    3958.8 * 2 * asin(sqrt(
+      pow(sin(radians(p.latitude - here.latitude) / 2), 2)
+      + cos(radians(here.latitude)) * cos(radians(p.latitude))
+      * pow(sin(radians(p.longitude - here.longitude) / 2), 2))) AS miles
+  FROM providers p, here
+  WHERE p.latitude IS NOT NULL
+)
+SELECT d.code, d.name, round(d.miles, 1) AS miles, s.median_weeks, s.pct_within_18
+FROM distances d
+LEFT JOIN rtt_summary s
+  ON s.provider_code = d.code AND s.period = ${month}
+  AND s.part = 'Part_2' AND s.treatment_code = 'C_999'
+WHERE d.miles <= 25
+ORDER BY d.miles`
+		},
+		{
+			id: 'ae-4-hour',
+			title: 'A&E: share seen within 4 hours, by month',
+			question: 'What share of A&E attendances (all types) were seen within 4 hours each month, across every reporting organisation?',
+			tables: ['ae_monthly'],
+			sql: `SELECT period,
+  sum(attendances_type1 + attendances_type2 + attendances_other) AS attendances,
+  round(100 * (1 - sum(over_4h_type1 + over_4h_type2 + over_4h_other)
+    / sum(attendances_type1 + attendances_type2 + attendances_other)), 1) AS pct_within_4h,
+  sum(waited_12h_plus_from_decision) AS waited_12h_from_decision
+FROM ae_monthly
+GROUP BY period
+ORDER BY period`
+		},
+		{
+			id: 'waits-vs-survey',
+			title: 'Waits against patient experience',
+			question: 'Do trusts with longer waits score worse in the CQC inpatient survey? (Try a scatter chart.)',
+			tables: ['rtt_summary', 'providers'],
+			sql: `SELECT p.code, p.name, s.median_weeks, s.pct_within_18,
+  p.survey_overall_score, p.survey_year
+FROM rtt_summary s
+JOIN providers p ON p.code = s.provider_code
+WHERE s.period = ${month}
+  AND s.part = 'Part_2'
+  AND s.treatment_code = 'C_999'
+  AND p.survey_overall_score IS NOT NULL
+ORDER BY s.median_weeks DESC`
+		},
+		{
+			id: 'treatments-longest',
+			title: 'Treatments with the longest median waits in England',
+			question: 'For which treatments do people wait longest in England?',
+			tables: ['rtt_summary'],
+			sql: `SELECT treatment_code, treatment_name, pathways, median_weeks, p92_weeks, over_52
+FROM rtt_summary
+WHERE provider_code = 'ENG' AND part = 'Part_2'
+  AND period = ${month} AND treatment_code <> 'C_999'
+ORDER BY median_weeks DESC NULLS LAST`
+		}
+	];
+	if (latestDetail && have.has(latestDetail)) {
+		examples.push({
+			id: 'commissioners',
+			title: 'Who pays for the patients waiting longest (per-commissioner detail)',
+			question: 'Which commissioners have the most patients waiting over 52 weeks in the latest month? This loads the per-commissioner detail table (several megabytes).',
+			tables: [latestDetail],
+			sql: `SELECT commissioner_code, commissioner_name,
+  sum(${Array.from({ length: 53 }, (_, i) => `band_${String(52 + i).padStart(3, '0')}`).filter((_, i) => i < 53).join(' + ')}) AS over_52
+FROM ${latestDetail}
+WHERE part = 'Part_2' AND treatment_code = 'C_999'
+GROUP BY ALL
+ORDER BY over_52 DESC
+LIMIT 20`
+		});
+	}
+	return examples.filter((e) => e.tables.every((t) => have.has(t)));
+}
