@@ -1,11 +1,15 @@
-import type { Manifest } from '$lib/schema/site-data';
+import type { SiteSummary } from '$lib/schema/site-data';
 import { fetchDataJson } from '$lib/data/site-files';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
-/** The manifest is the contract with the build: every page knows what data exists. */
+/**
+ * Every page needs to know whether it shows demonstration data and which month
+ * is latest; that small summary is all the layout loads (pages that need the
+ * full manifest load it themselves, so it is not inlined into every page).
+ */
 export async function load({ fetch }) {
-	const manifest = await fetchDataJson<Manifest>('manifest.json', fetch);
-	return { manifest };
+	const site = await fetchDataJson<SiteSummary>('site.json', fetch);
+	return { site };
 }

@@ -131,7 +131,7 @@ export function funnelGeometry(league: League, options: FunnelOptions): FunnelGe
 	const minN = Math.max(1, Math.min(...(ns.length ? ns : [10])));
 	const maxN = Math.max(minN * 10, ...(ns.length ? ns : [1000]));
 	const x = logX
-		? scaleLog().domain([Math.max(1, minN / 1.6), maxN * 1.3]).nice().range([plot.left, plot.right])
+		? scaleLog().domain([Math.max(1, minN / 1.6), maxN * 1.3]).range([plot.left, plot.right])
 		: scaleLinear().domain([0, maxN * 1.05]).nice().range([plot.left, plot.right]);
 	const [fromN, toN] = x.domain() as [number, number];
 
@@ -266,7 +266,7 @@ export function funnelSvg(g: FunnelGeometry): string {
 	out.push(`<path d="${g.limits.upper95}" fill="none" stroke="${COLOURS.limit95}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
 	out.push(`<path d="${g.limits.lower95}" fill="none" stroke="${COLOURS.limit95}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
 	out.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${g.centre.y}" y2="${g.centre.y}" stroke="${COLOURS.centre}" stroke-width="1.5"/>`);
-	out.push(`<text x="${g.plot.right}" y="${g.centre.y - 5}" text-anchor="end" fill="${COLOURS.text}">${e(g.centre.label)}</text>`);
+	out.push(`<text x="${g.plot.left + 6}" y="${g.centre.y - 5}" text-anchor="start" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(g.centre.label)}</text>`);
 	for (const p of g.points) {
 		const style = BAND_STYLE[p.band];
 		out.push(`<path d="${pointPath(style.shape, p.x, p.y, POINT_RADIUS)}" fill="${style.colour}" stroke="${COLOURS.background}" stroke-width="1"><title>${e(p.description)}</title></path>`);

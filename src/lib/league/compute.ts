@@ -82,8 +82,8 @@ export function describeLimits(mode: LimitsMode, od: Overdispersion | null): str
 	const phi = od && Number.isFinite(od.phi) ? od.phi.toFixed(2) : null;
 	const dispersion = od && phi
 		? od.overdispersed
-			? ` The providers vary more than chance alone would explain (over-dispersion φ = ${phi}, from ${od.k} units), so the plain limits flag many of them; the adjusted limits allow for that.`
-			: ` The providers vary no more than chance would explain (φ = ${phi}), so the plain limits are appropriate.`
+			? ` The units vary more than chance alone would explain (over-dispersion φ = ${phi}, from ${od.k} units), so the plain limits flag many of them; the adjusted limits allow for that.`
+			: ` The units vary no more than chance would explain (φ = ${phi}), so the plain limits are appropriate.`
 		: '';
 	switch (mode) {
 		case 'multiplicative':

@@ -77,6 +77,14 @@ export interface Manifest {
 	files: { patientTreatments: string; providers: string; postcodeIndex: string };
 }
 
+/** `site.json`: the little every page needs (the layout loads it). */
+export interface SiteSummary {
+	demonstration: boolean;
+	latestPeriod: string | null;
+	periods: string[];
+	generated: string;
+}
+
 // ---------------------------------------------------------------- first answer
 
 /** Compact per-month wait figures for one provider and treatment (Part_2, waiting now). */

@@ -1,0 +1,187 @@
+/**
+ * npm run bench: builds what it needs (bench/build.ts), then measures side by
+ * side in one run (A B A B …, so the machine's load hits both sides alike) and
+ * writes bench/results.json (numbers only) and bench/report.md.
+ *
+ * Options: --pairs N (pipeline vs DuckDB pairs, default 3), --runs N (browser
+ * runs per figure, default 5), --reuse-site (do not rebuild the site if built),
+ * --no-gzip (serve without compression), --skip-pipeline.
+ * These are benchmarks, not tests: nothing here passes or fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { CACHE, prepare } from './build.ts';
+import { coldFirstResult, coldVisit, initialJs, launchChromium, SLOW_4G, warmQueries, type Session } from './browser.ts';
+import { serveBench } from './server.ts';
+import { summarise, type Summary } from './stats.ts';
+import { writeReport, type Figure } from './report.ts';
+
+const { values: args } = parseArgs({
+	options: {
+		pairs: { type: 'string', default: '3' },
+		runs: { type: 'string', default: '5' },
+		'reuse-site': { type: 'boolean', default: false },
+		'no-gzip': { type: 'boolean', default: false },
+		'skip-pipeline': { type: 'boolean', default: false }
+	}
+});
+const PAIRS = Math.max(1, Math.min(10, Number(args.pairs)));
+const RUNS = Math.max(1, Math.min(15, Number(args.runs)));
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const prepared = await prepare({ rebuildSite: !args['reuse-site'] });
+log(`prepared (${prepared.dataset} data; data build ${prepared.dataBuildSeconds ?? 'cached'} s, site build ${prepared.siteBuildSeconds ?? 'reused'} s)`);
+
+// ---------------------------------------------------------------- pipeline vs plain DuckDB
+
+interface ChildResult { ms: number; maxRssMb: number }
+function child(script: string, args: string[]): ChildResult {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 });
+	if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
+	const line = result.stdout.trim().split('\n').at(-1)!;
+	return JSON.parse(line) as ChildResult;
+}
+
+const pipeline: { ratio: number; pipelineMs: number; duckdbMs: number; pipelineRss: number; duckdbRss: number }[] = [];
+if (!args['skip-pipeline']) {
+	for (let i = 0; i < PAIRS; i++) {
+		const a = child('bench/pipeline-child.ts', [prepared.monthDir, join(CACHE, 'pipeline-out')]);
+		const b = child('bench/duckdb-child.ts', [prepared.monthCsv, join(CACHE, 'duckdb-out.parquet')]);
+		pipeline.push({ ratio: a.ms / b.ms, pipelineMs: a.ms, duckdbMs: b.ms, pipelineRss: a.maxRssMb, duckdbRss: b.maxRssMb });
+		log(`pair ${i + 1}/${PAIRS}: pipeline ${(a.ms / 1000).toFixed(1)} s (${a.maxRssMb.toFixed(0)} MB), DuckDB ${(b.ms / 1000).toFixed(1)} s (${b.maxRssMb.toFixed(0)} MB), ratio ${(a.ms / b.ms).toFixed(1)}`);
+	}
+}
+
+// ---------------------------------------------------------------- in the browser
+
+const server = await serveBench(prepared.siteBuild, { gzip: !args['no-gzip'] });
+const browser: Browser = await launchChromium();
+const chromiumVersion = browser.version();
+const outside = new Set<string>();
+const pageErrors = new Set<string>();
+async function done(session: Session) {
+	session.outside.forEach((u) => outside.add(u));
+	session.errors.forEach((e) => pageErrors.add(e));
+	await session.context.close();
+}
+
+const NAIVE_SELECTOR = '#first-row:not([hidden])';
+const EXPLORE_RESULT = '[data-testid="results"] table tbody tr';
+const cold: number[] = [];
+const naive: number[] = [];
+const speedups: number[] = [];
+const warm: number[] = [];
+const throttled: number[] = [];
+const explorer: number[] = [];
+let explorerNote = '';
+let naiveNote = '';
+let initial: Awaited<ReturnType<typeof initialJs>> | null = null;
+
+try {
+	// Warm-up (not measured): the server compresses each file once, the OS caches the files.
+	log('warm-up');
+	await done((await coldFirstResult(browser, server.url)).session);
+	try {
+		const { session } = await coldVisit(browser, `${server.url}/naive/`, NAIVE_SELECTOR, { failSelector: '#status[data-failed]' });
+		naiveNote = (await session.page.locator('#first-row').textContent()) ?? '';
+		await done(session);
+	} catch (error) {
+		naiveNote = `the naive page failed: ${(error as Error).message}`;
+	}
+
+	// Cold first result and the naive page, side by side: A B A B …
+	for (let i = 0; i < RUNS; i++) {
+		const a = await coldFirstResult(browser, server.url);
+		cold.push(a.ms);
+		warm.push(...(await warmQueries(a.session, 6)));
+		await done(a.session);
+		if (naiveNote.startsWith('the naive page failed')) continue;
+		const b = await coldVisit(browser, `${server.url}/naive/`, NAIVE_SELECTOR, { failSelector: '#status[data-failed]' });
+		naive.push(b.ms);
+		speedups.push(b.ms / a.ms);
+		await done(b.session);
+		log(`run ${i + 1}/${RUNS}: cold first result ${a.ms.toFixed(0)} ms, naive ${b.ms.toFixed(0)} ms`);
+	}
+
+	for (let i = 0; i < Math.min(RUNS, 3); i++) {
+		const { ms, session } = await coldFirstResult(browser, server.url, SLOW_4G);
+		throttled.push(ms);
+		await done(session);
+		log(`throttled run ${i + 1}: ${ms.toFixed(0)} ms`);
+	}
+
+	// The explorer: its share link (#s=…) runs the query on load; get one by running the query once.
+	try {
+		const session = (await coldVisit(browser, `${server.url}/explore`, 'form.console[data-ready]')).session;
+		const { page } = session;
+		await page.getByLabel('SQL query').fill('SELECT count(*) FROM rtt_summary');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.waitForSelector(EXPLORE_RESULT, { timeout: 180_000 });
+		await page.waitForFunction(() => location.hash.includes('s='), null, { timeout: 10_000 });
+		const link = page.url();
+		await done(session);
+		for (let i = 0; i < RUNS; i++) {
+			const visit = await coldVisit(browser, link, EXPLORE_RESULT, { failSelector: '[data-testid="sql-error"]' });
+			explorer.push(visit.ms);
+			await done(visit.session);
+			log(`explorer run ${i + 1}: ${visit.ms.toFixed(0)} ms`);
+		}
+		explorerNote = 'cold visit of a share link (#s=…) for SELECT count(*) FROM rtt_summary, from navigation start to the first row of the results table';
+	} catch (error) {
+		explorerNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
+		log(`explorer: ${explorerNote}`);
+	}
+
+	initial = await initialJs(browser, server.url);
+	log(`initial JS: ${initial.bytes} bytes gzip in ${initial.files.length} files`);
+} finally {
+	await browser.close();
+	await server.close();
+}
+
+// ---------------------------------------------------------------- results
+
+const s = (values: number[]): Summary | null => (values.length ? summarise(values) : null);
+const figures: Figure[] = [
+	{ key: 'pipeline_ratio_vs_duckdb', label: 'Pipeline time ÷ plain DuckDB (one RTT month)', unit: '×', summary: s(pipeline.map((p) => p.ratio)), goal: null, better: 'lower' },
+	{ key: 'pipeline_peak_rss_mb', label: 'Pipeline peak memory (maxRSS)', unit: 'MB', summary: s(pipeline.map((p) => p.pipelineRss)), goal: 1536, better: 'lower', useMax: true },
+	{ key: 'cold_first_result_ms', label: 'Cold first result (click → first card)', unit: 'ms', summary: s(cold), goal: 1000, better: 'lower' },
+	{ key: 'cold_first_result_throttled_ms', label: 'Cold first result, slow 4G + 4× CPU', unit: 'ms', summary: s(throttled), goal: 4000, better: 'lower' },
+	{ key: 'warm_query_ms', label: 'Warm query (radius change → new summary)', unit: 'ms', summary: s(warm), goal: 50, better: 'lower' },
+	{ key: 'explorer_cold_ms', label: 'Explorer cold: navigation → first SQL result', unit: 'ms', summary: s(explorer), goal: 2500, better: 'lower' },
+	{ key: 'initial_js_gz_bytes', label: 'Initial JavaScript of / (gzip -9)', unit: 'bytes', summary: initial ? s([initial.bytes]) : null, goal: 100_000, better: 'lower' },
+	{ key: 'naive_speedup', label: 'Naive page time ÷ cold first result (per pair)', unit: '×', summary: s(speedups), goal: 20, better: 'higher' }
+];
+const results: Record<string, number | null> = {};
+for (const f of figures) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(f.unit === '×' ? 2 : 0)) : null;
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+const cpu = cpus();
+writeReport('bench/report.md', {
+	figures,
+	machine: {
+		cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length} cores`,
+		memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+		node: process.version,
+		chromium: chromiumVersion,
+		date: new Date().toISOString()
+	},
+	prepared,
+	pipeline,
+	cold,
+	naive,
+	naiveNote,
+	explorerNote,
+	initial,
+	outside: [...outside],
+	pageErrors: [...pageErrors],
+	gzip: !args['no-gzip'],
+	seconds: (Date.now() - started) / 1000
+});
+log('wrote bench/results.json and bench/report.md');
+console.log(JSON.stringify(results, null, 2));

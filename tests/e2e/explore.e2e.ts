@@ -1,0 +1,270 @@
+/**
+ * The journalists' workbench (/explore), end to end in Debian's Chromium:
+ * examples, the SQL console, errors, cancelling, exports, share links,
+ * charts, bringing your own CSV (hostile cells stay text), accessibility,
+ * and that nothing is requested from another host.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchChromium, openPage, type TrackedPage } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+const dataset = inject('dataset');
+
+let browser: Browser;
+const opened: TrackedPage[] = [];
+
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	for (const tracked of opened) await tracked.close().catch(() => {});
+	await browser?.close();
+});
+
+async function open(): Promise<TrackedPage> {
+	const tracked = await openPage(browser);
+	opened.push(tracked);
+	return tracked;
+}
+
+async function gotoExplore(page: Page, hash = '') {
+	await page.goto(`${siteUrl}/explore${hash}`);
+	await page.waitForSelector('form.console[data-ready]');
+}
+
+const editor = (page: Page) => page.getByLabel('SQL query', { exact: true });
+const rowCount = (page: Page) => page.getByTestId('row-count');
+
+async function runSql(page: Page, sql: string) {
+	await editor(page).fill(sql);
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+async function waitForRows(page: Page, text: string | RegExp, timeout = 60_000) {
+	await expect.poll(() => rowCount(page).textContent().catch(() => null), { timeout }).toMatch(text);
+}
+
+describe(`explore (${dataset})`, () => {
+	it('loads an example, runs it and shows the row count and time', async () => {
+		const { page, outside, consoleErrors } = await open();
+		await gotoExplore(page);
+		await page.locator('button[data-example="england-median"]').click();
+		await expect.poll(() => editor(page).inputValue()).toContain("provider_code = 'ENG'");
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await waitForRows(page, /^\d+ rows?$/);
+		const caption = await page.locator('#results-caption').textContent();
+		expect(caption).toMatch(/in \d/);
+		const headers = await page.$$eval('thead th button', (b) => b.map((x) => x.firstChild?.textContent?.trim()));
+		expect(headers).toContain('median_weeks');
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it('runs every example query without an error', async () => {
+		const { page, outside } = await open();
+		await gotoExplore(page);
+		const ids = await page.$$eval('button[data-example]', (b) => b.map((x) => x.getAttribute('data-example')!));
+		expect(ids.length).toBeGreaterThanOrEqual(5);
+		for (const id of ids) {
+			await page.locator(`button[data-example="${id}"]`).click();
+			await page.getByRole('button', { name: 'Run', exact: true }).click();
+			await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toMatch(/returned|failed/);
+			expect(await page.getByTestId('sql-error').count(), `example ${id}`).toBe(0);
+		}
+		expect(outside).toEqual([]);
+	});
+
+	it('runs an edited query with Ctrl+Enter, sorts and formats numbers', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await editor(page).fill('SELECT * FROM (VALUES (1, 1234567.5, NULL), (2, -3, \'x\'), (3, 10, \'y\')) t(id, amount, note)');
+		await editor(page).press('Control+Enter');
+		await waitForRows(page, '3 rows');
+		const cells = await page.$$eval('[data-testid=results] tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+		expect(cells[0]).toEqual(['1', '1,234,567.5', '—']);
+		const amount = page.locator('th', { has: page.getByRole('button', { name: /^amount/ }) });
+		expect(await amount.getAttribute('aria-sort')).toBe('none');
+		await page.getByRole('button', { name: /^amount/ }).click();
+		expect(await amount.getAttribute('aria-sort')).toBe('ascending');
+		const sorted = await page.$$eval('[data-testid=results] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+		expect(sorted).toEqual(['-3', '10', '1,234,567.5']);
+		expect(await page.locator('[data-testid=results] tbody td.number').count()).toBeGreaterThan(0);
+	});
+
+	it('pages a large result 100 rows at a time', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await runSql(page, 'SELECT range AS n, range * 2 AS twice FROM range(100000)');
+		await waitForRows(page, '100,000 rows');
+		expect(await page.locator('[data-testid=results] tbody tr').count()).toBe(100);
+		await page.getByRole('button', { name: 'Last', exact: true }).click();
+		expect(await page.locator('[data-testid=results] tbody tr').first().locator('td').first().textContent()).toBe('99,900');
+	});
+
+	it('explains a syntax error in plain words with its position', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await runSql(page, 'SELECT provider_code\nFROM rtt_summary\nWHER period = 1');
+		const error = page.getByTestId('sql-error');
+		await error.waitFor({ timeout: 60_000 });
+		const text = (await error.textContent()) ?? '';
+		expect(text).toContain('The query is not valid SQL (line 3');
+		expect(text).toContain('WHER period = 1');
+		expect(await editor(page).getAttribute('aria-invalid')).toBe('true');
+	});
+
+	it('cancels a long query', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await runSql(page, 'SELECT 1'); // start the engine first
+		await waitForRows(page, '1 row');
+		await runSql(page, 'SELECT count(*) FROM range(1000000000) a CROSS JOIN range(1000000000) b');
+		const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+		await cancel.waitFor();
+		await page.waitForTimeout(500);
+		await cancel.click();
+		await expect.poll(() => page.getByTestId('status').textContent()).toBe('The query was cancelled.');
+		// The engine is free again: a new query answers.
+		await runSql(page, 'SELECT 42 AS answer');
+		await waitForRows(page, '1 row', 30_000);
+		await expect.poll(() => page.locator('[data-testid=results] tbody td').first().textContent(), { timeout: 30_000 }).toBe('42');
+	});
+
+	it('downloads CSV with formula cells made safe and numbers kept', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await runSql(page, "SELECT '=1+1' AS formula, -5 AS n, 'a,\"b\"' AS quoted");
+		await waitForRows(page, '1 row');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+		const text = await readFile((await download.path())!, 'utf8');
+		expect(text).toBe('formula,n,quoted\r\n\'=1+1,-5,"a,""b"""\r\n');
+		expect(await page.getByText('has a single quote', { exact: false }).count()).toBe(1);
+		const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+		expect(JSON.parse(await readFile((await json.path())!, 'utf8'))).toEqual([{ formula: '=1+1', n: -5, quoted: 'a,"b"' }]);
+	});
+
+	it('a share link reproduces the query, its results and the chart', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		const sql = "SELECT period, median_weeks FROM rtt_summary WHERE provider_code = 'ENG' AND part = 'Part_2' AND treatment_code = 'C_999' ORDER BY period";
+		await runSql(page, sql);
+		await waitForRows(page, /^\d+ rows?$/);
+		const before = await page.$$eval('[data-testid=results] tbody tr', (rows) => rows.map((r) => r.textContent));
+		await page.getByRole('button', { name: 'Draw a chart of these results' }).click();
+		await page.getByLabel('Chart type').selectOption('bar');
+		await expect.poll(() => page.locator('#share-link').inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+		await page.waitForTimeout(200);
+		const link = await page.locator('#share-link').inputValue();
+
+		const other = (await open()).page;
+		await other.goto(link);
+		await other.waitForSelector('form.console[data-ready]');
+		await waitForRows(other, /^\d+ rows?$/);
+		expect(await editor(other).inputValue()).toBe(sql);
+		expect(await other.$$eval('[data-testid=results] tbody tr', (rows) => rows.map((r) => r.textContent))).toEqual(before);
+		expect(await other.getByLabel('Chart type').inputValue()).toBe('bar');
+		expect(await other.locator('figure svg rect[fill="#005eb8"]').count()).toBe(before.length);
+	});
+
+	it('a damaged share link does not break the page', async () => {
+		const { page, consoleErrors } = await open();
+		await gotoExplore(page, '#s=not-really-a-link');
+		await expect.poll(() => page.getByTestId('status').textContent()).toContain('did not hold a query');
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it('exports a chart as SVG and PNG', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await runSql(page, 'SELECT range AS x, range * range AS y FROM range(20)');
+		await waitForRows(page, '20 rows');
+		await page.getByRole('button', { name: 'Draw a chart of these results' }).click();
+		await page.getByLabel('Chart type').selectOption('scatter');
+		expect(await page.locator('figure svg circle').count()).toBe(20);
+		const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart as SVG' }).click()]);
+		expect(await readFile((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart as PNG' }).click()]);
+		const bytes = await readFile((await png.path())!);
+		expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+	});
+
+	it('loads a hostile CSV, joins it to providers and shows every cell as text', async () => {
+		const { page, outside, consoleErrors } = await open();
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			dialog.dismiss().catch(() => {});
+		});
+		await gotoExplore(page);
+		await runSql(page, 'SELECT code FROM providers ORDER BY code LIMIT 2');
+		await waitForRows(page, '2 rows');
+		const codes = await page.$$eval('[data-testid=results] tbody td', (tds) => tds.map((td) => td.textContent!));
+		const csv = `code;note;score\r\n${codes[0]};<img src=x onerror=alert(1)>;1\r\n${codes[1]};=1+1;2\r\nBAD;too;many;fields\r\n`;
+		await page.setInputFiles('#csv-file', { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+		await page.getByTestId('upload-done').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('upload-done').textContent()).toContain('Loaded 2 rows from hostile.csv as table hostile');
+		expect(await page.getByText('has 4 fields; the header has 3').count()).toBe(1);
+		await runSql(page, 'SELECT p.code, p.name, h.note, h.score FROM hostile h JOIN providers p ON p.code = h.code ORDER BY p.code');
+		await waitForRows(page, '2 rows');
+		const notes = await page.$$eval('[data-testid=results] tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
+		expect(notes).toEqual(['<img src=x onerror=alert(1)>', '=1+1']);
+		expect(await page.locator('main img').count()).toBe(0);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+		expect(await readFile((await download.path())!, 'utf8')).toContain(",'=1+1,2\r\n");
+		await page.waitForTimeout(300);
+		expect(dialogs).toEqual([]);
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it('reads a Windows-1252 file separated by ¬', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		const bytes = Buffer.from('name¬price\r\nCafé¬£5\r\n', 'latin1');
+		await page.setInputFiles('#csv-file', { name: 'Prices 2026.csv', mimeType: 'text/csv', buffer: bytes });
+		await page.getByTestId('upload-done').waitFor({ timeout: 60_000 });
+		expect(await page.getByText('Read as Windows-1252').count()).toBe(1);
+		await runSql(page, 'SELECT * FROM prices_2026');
+		await waitForRows(page, '1 row');
+		expect(await page.$$eval('[data-testid=results] tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['Café', '£5']);
+	});
+
+	it('saves a query in this browser', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		await editor(page).fill('SELECT 7 AS lucky');
+		await page.getByLabel('Name for this query').fill('Lucky');
+		await page.getByRole('button', { name: 'Save in this browser' }).click();
+		await page.reload();
+		await page.waitForSelector('form.console[data-ready]');
+		await page.getByRole('button', { name: 'Load Lucky' }).click();
+		expect(await editor(page).inputValue()).toBe('SELECT 7 AS lucky');
+	});
+
+	it('lists every table in the schema browser, marking the lazy ones', async () => {
+		const { page } = await open();
+		await gotoExplore(page);
+		const tables = await page.$$eval('details.table', (d) => d.map((x) => [x.getAttribute('data-table'), x.textContent?.includes('loaded when a query names it')]));
+		expect(tables.length).toBeGreaterThanOrEqual(8);
+		expect(tables.find(([name]) => name === 'rtt_summary')?.[1]).toBe(false);
+		expect(tables.filter(([name]) => name?.startsWith('rtt_detail_')).every(([, lazy]) => lazy)).toBe(true);
+	});
+
+	it('has no accessibility violations, with results, a chart and an error', async () => {
+		const { page, outside } = await open();
+		await gotoExplore(page);
+		expect(await axeViolations(page)).toEqual([]);
+		await runSql(page, "SELECT period, median_weeks FROM rtt_summary WHERE provider_code = 'ENG' AND part = 'Part_2' AND treatment_code = 'C_999'");
+		await waitForRows(page, /^\d+ rows?$/);
+		await page.getByRole('button', { name: 'Draw a chart of these results' }).click();
+		await page.locator('details.table').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+		expect(await axeViolations(page)).toEqual([]);
+		await runSql(page, 'SELEC 1');
+		await page.getByTestId('sql-error').waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+		expect(outside).toEqual([]);
+	});
+});

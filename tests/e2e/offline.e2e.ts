@@ -1,0 +1,93 @@
+/**
+ * Offline: after one visit the service worker has the app shell and the
+ * patient data; pages and tables looked at once are cached on first use.
+ * With the network cut, a search, a provider page and counting rows in
+ * DuckDB-WASM on /about/data all still work.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openPage } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+const dataset = inject('dataset');
+const POSTCODE = dataset === 'real' ? 'B15 2TH' : 'LS1 4AP';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe(`offline (${dataset} data)`, () => {
+	it('searches, opens a provider page and counts rows in the browser with the network off', async () => {
+		const tracked = await openPage(browser);
+		const { page } = tracked;
+		const context = page.context();
+		try {
+			// First visit: the worker installs and precaches the shell and the patient data.
+			await page.goto(`${siteUrl}/`);
+			await page.waitForSelector('form.search-form[data-ready]');
+			const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+			expect(scope).toBe(`${siteUrl}/`);
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+			const cacheNames = await page.evaluate(() => caches.keys());
+			expect(cacheNames.filter((n) => n.startsWith('openwaits-'))).toHaveLength(1);
+
+			// Online, the pages and tables used later are visited once (cached on first use).
+			await page.goto(`${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=C_110`);
+			await page.waitForSelector('article.result');
+			const providerHref = await page.locator('article.result h3 a').first().getAttribute('href');
+			const providerName = (await page.locator('article.result h3 a').first().textContent())!.trim();
+			await page.locator('article.result h3 a').first().click();
+			await page.waitForURL(/\/provider\//);
+			await page.locator('table.treatments').waitFor();
+			const providerUrl = page.url();
+			await page.goto(`${siteUrl}/about/data`, { waitUntil: 'networkidle' });
+			const manifest = (await (await page.request.get(`${siteUrl}/data/manifest.json`)).json()) as { tables: { name: string; rows: number }[] };
+			await countRows(page, manifest.tables);
+
+			// Offline from here.
+			await context.setOffline(true);
+			expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+			await page.goto(`${siteUrl}/`);
+			await page.waitForSelector('form.search-form[data-ready]');
+			await page.getByLabel('Postcode', { exact: true }).fill(POSTCODE);
+			await page.getByLabel('Treatment', { exact: true }).fill('knee');
+			await page.getByLabel('How far can you travel?').selectOption('50');
+			await page.getByRole('button', { name: 'Search', exact: true }).click();
+			await page.waitForSelector('article.result');
+			await expect(page.getByTestId('results-summary').textContent()).resolves.toMatch(/hospitals? within 50 miles of/);
+			expect(await page.locator('article.result').count()).toBeGreaterThan(0);
+
+			// A provider page reached by the link, and the same page loaded directly.
+			await page.locator(`article.result h3 a[href="${providerHref}"]`).first().click();
+			await page.waitForURL(/\/provider\//);
+			await page.locator('table.treatments').waitFor();
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(providerName);
+			await page.goto(providerUrl);
+			await page.locator('table.treatments').waitFor();
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(providerName);
+
+			// DuckDB-WASM and the tables come from the cache.
+			await page.goto(`${siteUrl}/about/data`);
+			await countRows(page, manifest.tables);
+
+			expect(tracked.outside).toEqual([]);
+		} finally {
+			await context.setOffline(false).catch(() => {});
+			await tracked.close();
+		}
+	}, 300_000);
+});
+
+async function countRows(page: import('playwright-core').Page, tables: { name: string; rows: number }[]) {
+	await page.getByRole('button', { name: 'Count rows in your browser' }).click();
+	for (const table of tables) {
+		const cell = page.getByTestId(`count-${table.name}`);
+		await expect.poll(() => cell.textContent(), { timeout: 120_000 }).toMatch(/✓|differs|Failed/);
+		expect(await cell.textContent()).toBe(`${table.rows.toLocaleString('en-GB')} ✓`);
+	}
+}
