@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
@@ -82,10 +82,42 @@ async function gzipSample(path: string): Promise<Uint8Array> {
 		});
 		gunzip.on('end', finish);
 		// A gzip cut short still yields its first bytes; the full read reports the damage.
-		gunzip.on('error', (error) => (size > 0 ? finish() : reject(error)));
+		gunzip.on('error', (error) => (size > 0 ? finish() : reject(new Error(`${DAMAGED} (${error.message})`))));
 		input.on('error', reject);
 		input.pipe(gunzip);
 	});
+}
+
+const DAMAGED = 'the file is damaged or cut short and cannot be decompressed';
+
+async function fileStart(path: string): Promise<Uint8Array> {
+	const handle = await open(path, 'r');
+	try {
+		const buffer = new Uint8Array(SAMPLE_BYTES);
+		const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+		return buffer.subarray(0, bytesRead);
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+ * Why a file is plainly not data, whatever reader might want it: empty, a web page
+ * saved under a data file's name (a failed download), or a first line longer than
+ * the whole sample. Null when the file is worth offering to the readers.
+ */
+export function notDataReason(file: SourceFile): string | null {
+	if (file.container === 'zip' && file.entry === null) return null; // Code-Point: the zip itself is the source
+	const sample = file.sample;
+	if (sample.length === 0) return file.bytes === 0 ? 'the file is empty (0 bytes).' : 'the file is empty once decompressed.';
+	const start = new TextDecoder('utf-8').decode(sample.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+	if (/^<(!doctype html|html|head|body|\?xml|!--)/.test(start) || /<html[\s>]/.test(start)) {
+		return 'this looks like a web page, not a CSV; the download probably failed (an error or sign-in page was saved instead): download the file again.';
+	}
+	if (sample.length >= SAMPLE_BYTES && !sample.includes(0x0a)) {
+		return `the first line is longer than ${SAMPLE_BYTES.toLocaleString('en-GB')} bytes (no line break in the first ${SAMPLE_BYTES / 1024} KB), so this is not a CSV file OpenWaits can read.`;
+	}
+	return null;
 }
 
 /** Every file below `dir`, one SourceFile per useful zip entry. Unreadable archives are reported, not skipped. */
@@ -113,11 +145,12 @@ export async function discoverSources(
 			} else if (/\.gz$/i.test(path)) {
 				files.push({ path, name, container: 'gzip', entry: null, bytes, sample: await gzipSample(path) });
 			} else if (/\.(csv|txt|tsv)$/i.test(path)) {
-				const handle = await readFile(path);
-				files.push({ path, name, container: 'plain', entry: null, bytes, sample: new Uint8Array(handle.subarray(0, SAMPLE_BYTES)) });
+				// Only the first bytes: a multi-gigabyte file must not be read into memory to be recognised.
+				files.push({ path, name, container: 'plain', entry: null, bytes, sample: await fileStart(path) });
 			}
 		} catch (error) {
-			problems.push(new ReadError(name, 0, null, `the file could not be opened (${(error as Error).message}).`));
+			const message = (error as Error).message;
+			problems.push(new ReadError(name, 0, null, message.startsWith(DAMAGED) ? `${message}.` : `the file could not be opened (${message}).`));
 		}
 	}
 	return { files, problems };
@@ -140,7 +173,7 @@ export async function readSourceBytes(source: SourceFile): Promise<Uint8Array> {
 			source.name,
 			0,
 			null,
-			`the file is damaged or cut short and cannot be decompressed (${(error as Error).message}).`
+			`${DAMAGED} (${(error as Error).message}).`
 		);
 	}
 }
@@ -149,4 +182,52 @@ export async function sha256OfFile(path: string): Promise<string> {
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
+}
+
+/**
+ * One streaming pass over the decompressed contents (without holding them): a gzip
+ * cut short or damaged, or a line longer than `maxLine` bytes, becomes a ReadError
+ * naming the file (and the line). Used before a big file is handed to DuckDB, whose
+ * CSV reader neither notices a truncated gzip nor gives up quickly on a huge line.
+ */
+export async function checkStream(source: SourceFile, maxLine: number): Promise<void> {
+	if (source.container === 'zip') {
+		checkLineLengths(source.name, await readSourceBytes(source), maxLine);
+		return;
+	}
+	const state = { line: 1, run: 0 };
+	const input = createReadStream(source.path);
+	const stream = source.container === 'gzip' ? input.pipe(createGunzip()) : input;
+	try {
+		for await (const chunk of stream) checkLines(source.name, chunk as Buffer, maxLine, state);
+	} catch (error) {
+		if (error instanceof ReadError) throw error;
+		throw new ReadError(source.name, 0, null, `${DAMAGED} (${(error as Error).message}).`);
+	} finally {
+		input.destroy();
+		stream.destroy();
+	}
+}
+
+/** The same line-length check on bytes already in memory (a zip entry). */
+export function checkLineLengths(name: string, bytes: Uint8Array, maxLine: number): void {
+	checkLines(name, bytes, maxLine, { line: 1, run: 0 });
+}
+
+function checkLines(name: string, bytes: Uint8Array, maxLine: number, state: { line: number; run: number }): void {
+	let from = 0;
+	for (;;) {
+		const nl = bytes.indexOf(0x0a, from);
+		const length = (nl < 0 ? bytes.length : nl) - from;
+		if (state.run + length > maxLine) {
+			throw new ReadError(name, state.line, null, `this line is longer than ${maxLine.toLocaleString('en-GB')} bytes, far too long for a row; the file is damaged or not the format it claims to be.`);
+		}
+		if (nl < 0) {
+			state.run += length;
+			return;
+		}
+		state.line++;
+		state.run = 0;
+		from = nl + 1;
+	}
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
-import { readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import { checkLineLengths, checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
 import {
 	PERIODS_SQL,
 	appendAcceptedSql,
@@ -28,9 +28,20 @@ export function headerFields(sample: Uint8Array): string[] {
 	return line.split(',').map((field) => field.trim().replace(/^"(.*)"$/, '$1'));
 }
 
+/** A row of the RTT full extract is about 1 KB; a line this long means a damaged file. */
+export const MAX_RTT_LINE_BYTES = 64 * 1024;
+
+/** Also claims an RTT header saved with another separator, so it is refused with a reason rather than ignored. */
 export function recogniseRtt(sample: FileSample): boolean {
 	const fields = headerFields(sample.bytes);
-	return fields[0] === 'Period' && fields.includes('Treatment Function Code');
+	return (fields[0] === 'Period' && fields.includes('Treatment Function Code')) || otherSeparator(sample.bytes) !== null;
+}
+
+/** The separator of an RTT header that is not comma-separated (`Period¬Provider Parent Org Code¬…`), else null. */
+export function otherSeparator(sample: Uint8Array): string | null {
+	const line = decoder.decode(sample.subarray(0, 8192)).replace(/^\uFEFF/, '').split('\n', 1)[0];
+	const m = /^"?Period"?([^\w\s",])/.exec(line);
+	return m && !line.includes(',') && line.includes('Treatment Function Code') ? m[1] : null;
 }
 
 /** Exact header check: names every missing, extra or misplaced column. */
@@ -70,13 +81,22 @@ export async function readRttIntoDuckDB(
 	sha256: string,
 	sequence: number
 ): Promise<RttReadResult> {
+	const separator = otherSeparator(source.sample);
+	if (separator) {
+		throw new ReadError(source.name, 1, null, `the columns are separated by "${separator}", not commas; the RTT full extract is read only as a comma-separated file.`);
+	}
 	checkRttHeader(source.name, headerFields(source.sample));
 	let temporary: string | null = null;
 	let path = source.path;
 	if (source.container === 'zip') {
+		const bytes = await readSourceBytes(source);
+		checkLineLengths(source.name, bytes, MAX_RTT_LINE_BYTES);
 		temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
 		path = join(temporary, 'month.csv');
-		await writeFile(path, await readSourceBytes(source));
+		await writeFile(path, bytes);
+	} else {
+		// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line.
+		await checkStream(source, MAX_RTT_LINE_BYTES);
 	}
 	try {
 		const rejectsTable = `rtt_rejects_${sequence}`;

@@ -37,6 +37,21 @@ describe('describeSqlError', () => {
 		expect(p.column).toBe(10);
 	});
 
+	it('reads the JSON form pending queries use', () => {
+		const sql = 'SELECT provider_code\nFROM rtt_summary\nWHER period = 1';
+		const message = JSON.stringify({ exception_type: 'Parser', exception_message: 'syntax error at or near "period"\n\nLINE 3: WHER period = 1\n ^', error_subtype: 'SYNTAX_ERROR', position: '43' });
+		const p = describeSqlError(new Error(message), sql);
+		expect(p.kind).toBe('Parser Error');
+		expect([p.line, p.column]).toEqual([3, 6]);
+		expect(p.caret).toBe('     ^');
+		expect(p.summary).toBe('The query is not valid SQL (line 3, column 6): syntax error at or near "period"');
+	});
+
+	it('reads JSON errors of other kinds', () => {
+		const p = describeSqlError(JSON.stringify({ exception_type: 'Catalog', exception_message: 'Table with name nope does not exist!' }), 'SELECT * FROM nope');
+		expect(p.summary).toBe('The query names something that does not exist: Table with name nope does not exist!');
+	});
+
 	it('recognises cancellation', () => {
 		const p = describeSqlError(new Error('INTERRUPT Error: Interrupted!'), 'SELECT 1');
 		expect(p.cancelled).toBe(true);

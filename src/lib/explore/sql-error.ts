@@ -35,10 +35,24 @@ const PLAIN_KIND: Record<string, string> = {
 };
 
 export function describeSqlError(raw: unknown, sql: string): SqlProblem {
-	const message = (raw instanceof Error ? raw.message : String(raw ?? 'Unknown error')).trim();
-	const cancelled = /interrupt|cancel/i.test(message);
+	let message = (raw instanceof Error ? raw.message : String(raw ?? 'Unknown error')).trim();
+	let position: number | null = null;
+	// Pending queries report errors as JSON: {"exception_type":"Parser","exception_message":"…","position":"43"}.
+	if (message.startsWith('{')) {
+		try {
+			const parsed = JSON.parse(message) as Record<string, unknown>;
+			if (typeof parsed.exception_message === 'string') {
+				const type = typeof parsed.exception_type === 'string' ? parsed.exception_type : '';
+				message = `${type ? `${type.replace(/ Error$/, '')} Error: ` : ''}${parsed.exception_message}`;
+				if (parsed.position !== undefined && Number.isFinite(Number(parsed.position))) position = Number(parsed.position);
+			}
+		} catch {
+			/* not JSON after all: keep the text */
+		}
+	}
 	const kindMatch = /^([A-Z][A-Za-z ]*Error):\s*/.exec(message);
 	const kind = kindMatch ? kindMatch[1] : null;
+	const cancelled = /^INTERRUPT|Interrupted!|query (?:was|has been) cancell?ed/i.test(message) || /^interrupt/i.test(kind ?? '');
 	let body = kindMatch ? message.slice(kindMatch[0].length) : message;
 	// Cut DuckDB's own LINE/caret block from the sentence; we draw our own.
 	const lineBlock = /\n\s*\nLINE (\d+):[^\n]*\n(\s*)\^/.exec(body) ?? /\nLINE (\d+):[^\n]*\n(\s*)\^/.exec(body);
@@ -47,7 +61,17 @@ export function describeSqlError(raw: unknown, sql: string): SqlProblem {
 	let line: number | null = null;
 	let column: number | null = null;
 	const lines = sql.split('\n');
-	if (lineBlock) {
+	if (position !== null) {
+		let rest = position;
+		for (let i = 0; i < lines.length; i++) {
+			if (rest <= lines[i].length) {
+				line = i + 1;
+				column = rest + 1;
+				break;
+			}
+			rest -= lines[i].length + 1;
+		}
+	} else if (lineBlock) {
 		line = Number(lineBlock[1]);
 		// Caret indent minus the "LINE n: " prefix gives the column in DuckDB's (possibly trimmed) excerpt.
 		const prefix = `LINE ${lineBlock[1]}: `.length;
