@@ -21,9 +21,15 @@ export interface Session {
 	errors: string[];
 }
 
-/** A new context: empty cache, no service worker, nothing stored. */
-export async function newSession(browser: Browser): Promise<Session> {
-	const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+/**
+ * A new context: empty cache, nothing stored, and service workers blocked.
+ * Chromium's CDP network throttling does not apply to a service worker's own
+ * fetches, and once the site's worker has precached the patient data the
+ * "cold" search would be answered from its cache: the figures would measure
+ * the worker, not the first visit.
+ */
+export async function newSession(browser: Browser, options: { serviceWorker?: boolean } = {}): Promise<Session> {
+	const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: options.serviceWorker ? 'allow' : 'block' });
 	await context.addInitScript(watcherScript);
 	const page = await context.newPage();
 	const outside: string[] = [];
@@ -36,27 +42,26 @@ export async function newSession(browser: Browser): Promise<Session> {
 	return { context, page, outside, errors };
 }
 
-/** Runs in every document before its scripts (CDP, so the site's CSP does not apply). */
-function watcherScript() {
-	type Watch = { selector: string; text?: string; found?: number; painted?: number };
-	const bench = { clickAt: null as number | null, watches: {} as Record<string, Watch> };
-	(window as unknown as { __bench: typeof bench }).__bench = bench;
-	addEventListener('click', () => {
-		bench.clickAt ??= performance.now();
-	}, true);
-	const check = () => {
+/**
+ * Runs in every document before its scripts (CDP, so the site's CSP does not
+ * apply). A string, not a function: tsx would add helpers the page lacks.
+ */
+const watcherScript = `(() => {
+	const bench = { clickAt: null, watches: {} };
+	window.__bench = bench;
+	addEventListener('click', () => { if (bench.clickAt === null) bench.clickAt = performance.now(); }, true);
+	bench.check = () => {
 		for (const watch of Object.values(bench.watches)) {
 			if (watch.found !== undefined) continue;
-			const element = document.querySelector<HTMLElement>(watch.selector);
+			const element = document.querySelector(watch.selector);
 			if (!element || (element.offsetWidth === 0 && element.offsetHeight === 0)) continue;
 			if (watch.text !== undefined && element.textContent === watch.text) continue;
 			watch.found = performance.now();
-			requestAnimationFrame(() => (watch.painted = performance.now()));
+			requestAnimationFrame(() => { watch.painted = performance.now(); });
 		}
 	};
-	new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-	(bench as unknown as { check: () => void }).check = check;
-}
+	new MutationObserver(() => bench.check()).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+})();`;
 
 /** Starts watching for `selector` (optionally: until its text differs from `text`). */
 export async function watch(page: Page, name: string, selector: string, options: { text?: string } = {}) {
@@ -84,13 +89,7 @@ export async function watched(page: Page, name: string, timeout = 120_000): Prom
 
 /** Watches registered before the document exists (navigation timing). */
 export async function watchFromStart(context: BrowserContext, name: string, selector: string) {
-	await context.addInitScript(
-		([name, selector]) => {
-			const bench = (window as unknown as { __bench: { watches: Record<string, unknown> } }).__bench;
-			bench.watches[name] = { selector };
-		},
-		[name, selector] as const
-	);
+	await context.addInitScript(`window.__bench.watches[${JSON.stringify(name)}] = { selector: ${JSON.stringify(selector)} };`);
 }
 
 export interface Throttle { latencyMs: number; downloadKbps: number; uploadKbps: number; cpuRate: number }
@@ -164,24 +163,27 @@ export async function coldVisit(browser: Browser, url: string, selector: string,
 
 /** Gzip (level 9) bytes of every JavaScript response the page itself loads before any interaction. */
 export async function initialJs(browser: Browser, siteUrl: string): Promise<{ bytes: number; files: { url: string; gz: number }[]; serviceWorker: number }> {
-	const session = await newSession(browser);
+	const session = await newSession(browser, { serviceWorker: true });
 	const { page, context } = session;
 	const pending: Promise<{ url: string; gz: number } | null>[] = [];
 	let serviceWorker = 0;
 	const isJs = (type: string, url: string) => /javascript|ecmascript/.test(type) || /\.m?js(\?|$)/.test(url);
 	page.on('response', (response) => {
 		const type = response.headers()['content-type'] ?? '';
-		if (!isJs(type, response.url())) return;
+		if (!isJs(type, response.url()) || response.request().serviceWorker() || /\/service-worker\.js$/.test(response.url())) return;
 		pending.push(response.body().then((body) => ({ url: response.url(), gz: gzipSync(body, { level: 9 }).length }), () => null));
 	});
 	context.on('response', (response) => {
-		if (response.request().serviceWorker() && isJs(response.headers()['content-type'] ?? '', response.url()))
+		const worker = response.request().serviceWorker() || /\/service-worker\.js$/.test(response.url());
+		if (worker && isJs(response.headers()['content-type'] ?? '', response.url()))
 			void response.body().then((b) => (serviceWorker += gzipSync(b, { level: 9 }).length), () => {});
 	});
 	await page.goto(`${siteUrl}/`, { waitUntil: 'networkidle' });
-	await page.waitForTimeout(500);
 	const files = (await Promise.all(pending)).filter((f): f is { url: string; gz: number } => f !== null);
 	const seen = new Map(files.map((f) => [f.url, f]));
+	// Then let the service worker finish its precache, to report its JavaScript apart.
+	await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 60_000))]));
+	await page.waitForTimeout(1000);
 	await context.close();
 	const unique = [...seen.values()].map((f) => ({ ...f, url: new URL(f.url).pathname }));
 	return { bytes: unique.reduce((s, f) => s + f.gz, 0), files: unique, serviceWorker };

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { ReadError } from '../readers/types.ts';
@@ -190,16 +191,36 @@ export async function sha256OfFile(path: string): Promise<string> {
  * naming the file (and the line). Used before a big file is handed to DuckDB, whose
  * CSV reader neither notices a truncated gzip nor gives up quickly on a huge line.
  */
-export async function checkStream(source: SourceFile, maxLine: number): Promise<void> {
+export async function checkStream(source: SourceFile, maxLine: number): Promise<{ utf8: boolean }> {
 	if (source.container === 'zip') {
-		checkLineLengths(source.name, await readSourceBytes(source), maxLine);
-		return;
+		const bytes = await readSourceBytes(source);
+		checkLineLengths(source.name, bytes, maxLine);
+		return { utf8: isUtf8(bytes) };
 	}
 	const state = { line: 1, run: 0 };
 	const input = createReadStream(source.path);
 	const stream = source.container === 'gzip' ? input.pipe(createGunzip()) : input;
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let utf8 = true;
 	try {
-		for await (const chunk of stream) checkLines(source.name, chunk as Buffer, maxLine, state);
+		for await (const chunk of stream) {
+			checkLines(source.name, chunk as Buffer, maxLine, state);
+			if (utf8) {
+				try {
+					decoder.decode(chunk as Buffer, { stream: true });
+				} catch {
+					utf8 = false;
+				}
+			}
+		}
+		if (utf8) {
+			try {
+				decoder.decode();
+			} catch {
+				utf8 = false;
+			}
+		}
+		return { utf8 };
 	} catch (error) {
 		if (error instanceof ReadError) throw error;
 		throw new ReadError(source.name, 0, null, `${DAMAGED} (${(error as Error).message}).`);

@@ -101,6 +101,7 @@ function read(name: string, bytes: Uint8Array): ReadResult<AeRow> {
 	const rows: AeRow[] = [];
 	let period: string | null = null;
 	let total: { line: number; counts: number[] } | null = null;
+	const lineOf = new Map<string, number>();
 
 	for (const { line, fields } of body) {
 		const [rawPeriod = '', orgCode = '', parentOrg = '', orgName = ''] = fields;
@@ -139,6 +140,12 @@ function read(name: string, bytes: Uint8Array): ReadResult<AeRow> {
 			report.reject(line, 'Org Code', 'is empty; every provider row needs its ODS code.');
 			continue;
 		}
+		const earlier = lineOf.get(orgCode.trim());
+		if (earlier !== undefined) {
+			report.reject(line, 'Org Code', `${orgCode.trim()} already appeared on line ${earlier}; the first was kept (a duplicate row).`);
+			continue;
+		}
+		lineOf.set(orgCode.trim(), line);
 		const row = { period, orgCode: orgCode.trim(), parentOrg: parentOrg.trim(), orgName: orgName.trim() } as AeRow;
 		AE_COUNT_COLUMNS.forEach(([, key], i) => (row[key] = counts[i]));
 		rows.push(row);

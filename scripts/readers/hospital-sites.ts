@@ -80,7 +80,8 @@ function read(name: string, bytes: Uint8Array): ReadResult<HospitalSiteRow> {
 
 	for (const { line, fields: raw } of body) {
 		// 2023: an unnamed row number precedes the 22 named fields on every data row.
-		const fields = raw.length === width + 1 ? raw.slice(1) : raw;
+		// (Only in that comma file: in the ¬ and ~ files one field too many is a shifted row.)
+		const fields = raw.length === width + 1 && header.separator === ',' ? raw.slice(1) : raw;
 		if (fields !== raw) indexed++;
 		if (fields.length !== width) {
 			report.reject(line, null, `has ${raw.length} fields but the header has ${width}; a separator inside a value has probably shifted the columns.`);

@@ -53,6 +53,7 @@ FROM ${quoteIdent(rejectsTable)} ORDER BY line`;
 export const PERIODS_SQL = `SELECT "Period" AS period_text, min(row_index)::BIGINT AS first_row, count(*)::BIGINT AS rows
 FROM rtt_load GROUP BY 1 ORDER BY rows DESC`;
 
+const MAX_COUNT = 2_147_483_647;
 const partList = RTT_PARTS.map(quoteText).join(', ');
 const bandSum = RTT_BAND_HEADERS.map((h) => `coalesce(${quoteIdent(h)}, 0)`).join(' + ');
 
@@ -66,6 +67,10 @@ export function problemsSql(): string {
 	const negative = COUNT_HEADERS.map(
 		(h) => `WHEN ${quoteIdent(h)} < 0 THEN struct_pack(col := ${quoteText(h)}, msg := 'a count cannot be negative (' || ${quoteIdent(h)} || ').')`
 	).join('\n    ');
+	// Counts are stored as 32-bit integers; a bigger value would make the load itself fail.
+	const tooBig = COUNT_HEADERS.map(
+		(h) => `WHEN ${quoteIdent(h)} > ${MAX_COUNT} THEN struct_pack(col := ${quoteText(h)}, msg := 'a count cannot be above ${MAX_COUNT.toLocaleString('en-GB')} (' || ${quoteIdent(h)} || ').')`
+	).join('\n    ');
 	return `WITH checked AS (
   SELECT row_index,
   CASE
@@ -76,6 +81,7 @@ export function problemsSql(): string {
     WHEN "RTT Part Type" IS NULL OR "RTT Part Type" NOT IN (${partList}) THEN struct_pack(col := 'RTT Part Type', msg := 'unknown RTT part ' || coalesce('"' || "RTT Part Type" || '"', '(empty)') || '; expected one of ${RTT_PARTS.join(', ')}.')
     WHEN "Total All" IS NULL THEN struct_pack(col := 'Total All', msg := 'Total All is empty; it is always filled in.')
     ${negative}
+    ${tooBig}
     WHEN "RTT Part Type" IN ('Part_1A', 'Part_1B') AND "Total" IS DISTINCT FROM (${bandSum}) THEN struct_pack(col := 'Total', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total is ' || coalesce("Total"::VARCHAR, 'empty') || '.')
     WHEN "RTT Part Type" IN ('Part_1A', 'Part_1B') AND "Total All" <> "Total" + coalesce("Patients with unknown clock start date", 0) THEN struct_pack(col := 'Total All', msg := 'Total All (' || "Total All" || ') should equal Total plus patients with an unknown clock start (' || ("Total" + coalesce("Patients with unknown clock start date", 0)) || ').')
     WHEN "RTT Part Type" IN ('Part_2', 'Part_2A') AND "Total All" <> (${bandSum}) THEN struct_pack(col := 'Total All', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total All is ' || "Total All" || '.')

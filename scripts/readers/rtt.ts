@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
-import { checkLineLengths, checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import { checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import { decodeText } from './text.ts';
 import {
 	PERIODS_SQL,
 	appendAcceptedSql,
@@ -40,7 +41,7 @@ export function recogniseRtt(sample: FileSample): boolean {
 /** The separator of an RTT header that is not comma-separated (`Period¬Provider Parent Org Code¬…`), else null. */
 export function otherSeparator(sample: Uint8Array): string | null {
 	const line = decoder.decode(sample.subarray(0, 8192)).replace(/^\uFEFF/, '').split('\n', 1)[0];
-	const m = /^"?Period"?([^\w\s",])/.exec(line);
+	const m = /^"?Period"?([^\w \r",])/.exec(line);
 	return m && !line.includes(',') && line.includes('Treatment Function Code') ? m[1] : null;
 }
 
@@ -88,15 +89,14 @@ export async function readRttIntoDuckDB(
 	checkRttHeader(source.name, headerFields(source.sample));
 	let temporary: string | null = null;
 	let path = source.path;
-	if (source.container === 'zip') {
+	// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line;
+	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first.
+	const { utf8 } = await checkStream(source, MAX_RTT_LINE_BYTES);
+	if (source.container === 'zip' || !utf8) {
 		const bytes = await readSourceBytes(source);
-		checkLineLengths(source.name, bytes, MAX_RTT_LINE_BYTES);
 		temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
 		path = join(temporary, 'month.csv');
-		await writeFile(path, bytes);
-	} else {
-		// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line.
-		await checkStream(source, MAX_RTT_LINE_BYTES);
+		await writeFile(path, utf8 ? bytes : Buffer.from(decodeText(bytes).text));
 	}
 	try {
 		const rejectsTable = `rtt_rejects_${sequence}`;
@@ -109,7 +109,9 @@ export async function readRttIntoDuckDB(
 			line: bigint; column_name: string | null; error_message: string;
 		}[];
 		const rejectedLines = [...new Set(rejected.map((r) => Number(r.line)))].sort((a, b) => a - b);
-		const issues: ReadIssue[] = rejected.slice(0, MAX_ISSUES_KEPT).map((r) => ({
+		// DuckDB can report one broken line more than once; the first report says it.
+		const firstPerLine = rejected.filter((r, i) => i === 0 || Number(r.line) !== Number(rejected[i - 1].line));
+		const issues: ReadIssue[] = firstPerLine.slice(0, MAX_ISSUES_KEPT).map((r) => ({
 			file: source.name,
 			line: Number(r.line),
 			column: r.column_name,
@@ -122,6 +124,10 @@ export async function readRttIntoDuckDB(
 		const loaded = periods.reduce((sum, p) => sum + Number(p.rows), 0);
 		if (loaded === 0 && rejectedLines.length === 0) {
 			throw new ReadError(source.name, 2, null, 'the file has a header but no rows.');
+		}
+		if (loaded === 0) {
+			const first = issues[0];
+			throw new ReadError(source.name, first.line, first.column, `none of the ${rejectedLines.length} rows could be read; the first problem: ${first.message}`);
 		}
 		const main = periods.find((p) => p.period_text && parseRttPeriod(p.period_text));
 		if (!main) {

@@ -208,6 +208,7 @@ describe(`explore (${dataset})`, () => {
 		expect(await page.getByTestId('upload-done').textContent()).toContain('Loaded 2 rows from hostile.csv as table hostile');
 		expect(await page.getByText('has 4 fields; the header has 3').count()).toBe(1);
 		await runSql(page, 'SELECT p.code, p.name, h.note, h.score FROM hostile h JOIN providers p ON p.code = h.code ORDER BY p.code');
+		await page.getByRole('button', { name: /^note/ }).waitFor({ timeout: 60_000 });
 		await waitForRows(page, '2 rows');
 		const notes = await page.$$eval('[data-testid=results] tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
 		expect(notes).toEqual(['<img src=x onerror=alert(1)>', '=1+1']);
@@ -247,10 +248,10 @@ describe(`explore (${dataset})`, () => {
 	it('lists every table in the schema browser, marking the lazy ones', async () => {
 		const { page } = await open();
 		await gotoExplore(page);
-		const tables = await page.$$eval('details.table', (d) => d.map((x) => [x.getAttribute('data-table'), x.textContent?.includes('loaded when a query names it')]));
+		const tables = await page.$$eval('details.table', (d) => d.map((x) => [x.getAttribute('data-table') ?? '', Boolean(x.textContent?.includes('loaded when a query names it'))] as const));
 		expect(tables.length).toBeGreaterThanOrEqual(8);
 		expect(tables.find(([name]) => name === 'rtt_summary')?.[1]).toBe(false);
-		expect(tables.filter(([name]) => name?.startsWith('rtt_detail_')).every(([, lazy]) => lazy)).toBe(true);
+		expect(tables.filter(([name]) => name.startsWith('rtt_detail_')).every(([, lazy]) => lazy)).toBe(true);
 	});
 
 	it('has no accessibility violations, with results, a chart and an error', async () => {

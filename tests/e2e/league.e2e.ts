@@ -12,6 +12,8 @@ import { axeViolations, launchChromium, openPage, type TrackedPage } from '../su
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
 const FIXTURE = resolve('tests/fixtures/league/councils.csv');
+/** axe takes about 30 s on the real data's 500-row table and 500 focusable points. */
+const SLOW = 240_000;
 const BANDS = /^(Better than expected \((95|99\.8)% limit\)|Within expected range|Worse than expected \((95|99\.8)% limit\))$/;
 
 let browser: Browser;
@@ -63,7 +65,7 @@ describe(`league tables (${dataset} data)`, () => {
 		expect(await axeViolations(page)).toEqual([]);
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);
-	});
+	}, SLOW);
 
 	it('the choice lives in the URL, and the table sorts and searches', async () => {
 		const { page, outside } = await open();
@@ -102,7 +104,7 @@ describe(`league tables (${dataset} data)`, () => {
 		expect(await axeViolations(page)).toEqual([]);
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);
-	});
+	}, SLOW);
 
 	it('makes a league table from an uploaded CSV', async () => {
 		const { page, outside, consoleErrors } = await open();

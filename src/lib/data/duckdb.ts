@@ -6,7 +6,6 @@
  * and Parquet or JSON would make it fetch extensions from DuckDB's CDN.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Field, RecordBatch, Schema } from 'apache-arrow';
 import type { Manifest, TableDescription } from '$lib/schema/site-data';
 import { fetchDataBytes } from './site-files.ts';
 
@@ -115,27 +114,34 @@ export interface ConsoleResult extends QueryResult {
  * cancelQuery() can stop it (prepared statements cannot be interrupted).
  * Columns with the same name get a suffix so no value is lost.
  */
+/** The little of an Arrow record batch we read (DuckDB-WASM bundles its own copy of Arrow). */
+interface BatchLike {
+	numRows: number;
+	schema: { fields: { name: string; type: unknown }[] };
+	getChildAt(index: number): { get(index: number): unknown } | null;
+}
+
 export async function runConsoleQuery(manifest: Manifest, sql: string, maxRows = 500_000): Promise<ConsoleResult> {
 	await Promise.all(tablesNamedIn(sql, manifest).map(ensureTable));
 	const { connection } = await getDatabase();
 	const started = performance.now();
-	let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-	let schema: Schema | null = null;
+	let batches: AsyncIterable<BatchLike> | Iterable<BatchLike>;
+	let schema: BatchLike['schema'] | null = null;
 	try {
 		const reader = await connection.send(sql, true);
-		batches = reader;
-		schema = reader.schema ?? null;
+		batches = reader as unknown as AsyncIterable<BatchLike>;
+		schema = (reader.schema as unknown as BatchLike['schema']) ?? null;
 	} catch (error) {
 		// Several statements (e.g. CREATE … ; SELECT …) cannot be sent as one pending query: run them at once.
 		if (!/single statement|multiple statements/i.test(String((error as Error)?.message))) throw error;
 		const table = await connection.query(sql);
-		batches = table.batches;
-		schema = table.schema;
+		batches = table.batches as unknown as BatchLike[];
+		schema = table.schema as unknown as BatchLike['schema'];
 	}
 	let columns: { name: string; type: string }[] = [];
 	const rows: Record<string, unknown>[] = [];
 	let truncated = false;
-	const name = (fields: Field[]) => {
+	const name = (fields: BatchLike['schema']['fields']) => {
 		const seen = new Map<string, number>();
 		return fields.map((f) => {
 			const n = seen.get(f.name) ?? 0;
@@ -174,11 +180,52 @@ export async function registerUploadedTable(
 ): Promise<void> {
 	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a safe table name: ${name}`);
 	const arrow = await import('apache-arrow');
-	const typeOf = (t: UploadColumnType) =>
-		t === 'BOOLEAN' ? new arrow.Bool() : t === 'INTEGER' ? new arrow.Int32() : t === 'DOUBLE' ? new arrow.Float64() : new arrow.Utf8();
-	const table = new arrow.Table(Object.fromEntries(columns.map((c) => [c.name, arrow.vectorFromArray(c.values, typeOf(c.type) as arrow.DataType)])));
+	// Columns are built with makeData, not vectorFromArray: Arrow's builders compile a
+	// null-check with new Function, which the site's CSP (no unsafe-eval) forbids.
+	const vectors = Object.fromEntries(columns.map((c) => [c.name, arrow.makeVector(arrowData(arrow, c.type, c.values) as import('apache-arrow').Data)]));
+	const table = new arrow.Table(vectors);
 	const bytes = arrow.tableToIPC(table, 'stream');
 	const { connection } = await getDatabase();
 	await connection.query(`DROP TABLE IF EXISTS "${name}"`);
 	await connection.insertArrowFromIPCStream(bytes, { name, create: true });
+}
+
+function arrowData(
+	arrow: typeof import('apache-arrow'),
+	type: UploadColumnType,
+	values: (string | number | boolean | null)[]
+) {
+	const length = values.length;
+	const nullBitmap = new Uint8Array(Math.ceil(length / 8));
+	let nullCount = 0;
+	for (let i = 0; i < length; i++) {
+		if (values[i] === null || values[i] === undefined) nullCount++;
+		else nullBitmap[i >> 3] |= 1 << (i & 7);
+	}
+	if (type === 'DOUBLE') {
+		const data = new Float64Array(length);
+		for (let i = 0; i < length; i++) data[i] = typeof values[i] === 'number' ? (values[i] as number) : 0;
+		return arrow.makeData({ type: new arrow.Float64(), length, nullCount, nullBitmap, data });
+	}
+	if (type === 'INTEGER') {
+		const data = new Int32Array(length);
+		for (let i = 0; i < length; i++) data[i] = typeof values[i] === 'number' ? (values[i] as number) : 0;
+		return arrow.makeData({ type: new arrow.Int32(), length, nullCount, nullBitmap, data });
+	}
+	if (type === 'BOOLEAN') {
+		const data = new Uint8Array(Math.ceil(length / 8));
+		for (let i = 0; i < length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
+		return arrow.makeData({ type: new arrow.Bool(), length, nullCount, nullBitmap, data });
+	}
+	const encoder = new TextEncoder();
+	const encoded = values.map((v) => (v === null || v === undefined ? null : encoder.encode(String(v))));
+	const valueOffsets = new Int32Array(length + 1);
+	let size = 0;
+	for (let i = 0; i < length; i++) {
+		size += encoded[i]?.length ?? 0;
+		valueOffsets[i + 1] = size;
+	}
+	const data = new Uint8Array(size);
+	for (let i = 0; i < length; i++) if (encoded[i]) data.set(encoded[i]!, valueOffsets[i]);
+	return arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data });
 }

@@ -24,6 +24,7 @@ function figures(period: string, over: Partial<WaitFigures> = {}): WaitFigures {
 		pctWithin18: 60,
 		pctWithin18Low: 57,
 		pctWithin18High: 63,
+		within18: 600,
 		over52: 10,
 		tooFew: false,
 		...over

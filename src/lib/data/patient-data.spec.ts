@@ -30,6 +30,7 @@ function figures(over: Partial<WaitFigures> = {}): WaitFigures {
 		pctWithin18: 70,
 		pctWithin18Low: 67,
 		pctWithin18High: 73,
+		within18: 600,
 		over52: 5,
 		tooFew: false,
 		...over

@@ -10,7 +10,7 @@
  * text column (the string "-5") are neutralised, as OWASP advises.
  */
 
-export type Cell = string | number | boolean | bigint | null | undefined | Date | object;
+export type Cell = unknown;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

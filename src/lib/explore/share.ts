@@ -41,7 +41,7 @@ export function fromBase64Url(text: string): Uint8Array | null {
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-	const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+	const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
 	const parts: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {

@@ -59,6 +59,6 @@ export async function loadLeague(query: LeagueQuery, manifest: LeaguePeriods, fe
 	const shownTooFew = tooFew.filter((t) => inArea(providers.find((p) => p.code === t.code)?.region));
 	league.excluded.push(...shownTooFew.map((t) => ({ ...t, reason: 'too few patients to say' })));
 	if (league.rows.length === 0) return { kind: 'empty', measure, title, message: 'No providers with figures for this choice.', providers };
-	const note = `${measure.source} People waiting at the end of ${monthWords(period)}. The count under 18 weeks is rebuilt from the published percentage (to 0.1%).`;
+	const note = `${measure.source} People waiting at the end of ${monthWords(period)}.`;
 	return { kind: 'proportion', measure, league, title, note, period, providers };
 }

@@ -8,7 +8,7 @@ const provider = (code: string, region: string, extra: Partial<ProviderRecord> =
 });
 const month = (period: string, pathways: number, pct: number | null, over52: number, tooFew = false): WaitFigures => ({
 	period, pathways, unknownClockStart: 0, median: 10, medianLow: 9, medianHigh: 11, p92: 30, medianOver104: false, p92Over104: false,
-	pctWithin18: pct, pctWithin18Low: null, pctWithin18High: null, over52, tooFew
+	pctWithin18: pct, pctWithin18Low: null, pctWithin18High: null, within18: pct === null ? 0 : Math.round((pct / 100) * pathways), over52, tooFew
 });
 
 describe('league query in the URL', () => {

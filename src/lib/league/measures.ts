@@ -143,8 +143,7 @@ export function rttUnits(
 			tooFew.push({ code: row.provider, name });
 			continue;
 		}
-		// The published % is rounded to 0.1: the count rebuilt from it is within ±0.05% of n.
-		const successes = measure === 'over52' ? month.over52 : Math.round(((month.pctWithin18 as number) / 100) * month.pathways);
+		const successes = measure === 'over52' ? month.over52 : month.within18;
 		units.push({ code: row.provider, name, area: provider?.region ?? null, successes: Math.min(month.pathways, Math.max(0, successes)), trials: month.pathways });
 	}
 	return { units, tooFew };

@@ -104,6 +104,8 @@ export interface WaitFigures {
 	pctWithin18: number | null; // 0–100
 	pctWithin18Low: number | null;
 	pctWithin18High: number | null;
+	/** People waiting 18 weeks or less (bands 0–17): exact, for league tables. */
+	within18: number;
 	over52: number;
 	tooFew: boolean;
 }

@@ -65,7 +65,7 @@ describe('toWaitFigures', () => {
 		const figures = toWaitFigures('2026-04', summariseWaits(bandsFromCounts({ 2: 5, 60: 3 })));
 		expect(figures).toEqual({
 			period: '2026-04', pathways: 8, unknownClockStart: 0, median: null, medianLow: null, medianHigh: null, p92: null, medianOver104: false,
-			p92Over104: false, pctWithin18: null, pctWithin18Low: null, pctWithin18High: null, over52: 3, tooFew: true
+			p92Over104: false, pctWithin18: null, pctWithin18Low: null, pctWithin18High: null, within18: 5, over52: 3, tooFew: true
 		});
 	});
 	it('a percentile in the top band is null with its flag set, never Infinity', () => {

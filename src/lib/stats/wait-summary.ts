@@ -102,6 +102,7 @@ export function toWaitFigures(period: string, summary: WaitSummary): WaitFigures
 		pctWithin18: show && summary.pctWithin18 !== null ? roundTenth(summary.pctWithin18) : null,
 		pctWithin18Low: show && interval ? roundTenth(interval.low) : null,
 		pctWithin18High: show && interval ? roundTenth(interval.high) : null,
+		within18: summary.within18,
 		over52: summary.over52,
 		tooFew: summary.tooFew
 	};
