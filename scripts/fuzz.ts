@@ -47,7 +47,7 @@ function record(c: CaseResult): void {
 	} else if (c.outcome === 'accepted') summary.accepted++;
 	else if (c.outcome === 'rejected') summary.rejected++;
 	else summary.ignored++;
-	if (values.verbose || values.case !== undefined) console.log(`case ${c.index} (${c.base}; ${c.applied.join(' + ')}): ${c.outcome}: ${c.detail}`);
+	if (values.verbose || values.case !== undefined) console.log(`case ${c.index} (${c.base}; ${c.applied.join(" + ")}): ${c.outcome} in ${Math.round(c.ms)} ms: ${c.detail.slice(0, 200)}`);
 	if (summary.cases % 1000 === 0) console.log(`  … ${summary.cases} cases, ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -140,7 +140,7 @@ describe('what the accepted files hold', () => {
 		for (const file of ['rtt-hostile-names.csv']) copyFileSync(join(FILES_DIR, file), join(input, file));
 		const win = mkdtempSync(join(root, 'in-'));
 		copyFileSync(join(FILES_DIR, 'rtt-windows-1252-names.csv'), join(win, 'rtt-windows-1252-names.csv'));
-		for (const [dir, column, text] of [[input, 'provider_name', '<img src=x onerror=alert(1)>'], [input, 'treatment_name', '=HYPERLINK("http://example.invalid/","click me")'], [win, 'provider_name', 'ST MARY’S – (DEMO)']]) {
+		for (const [dir, column, text] of [[input, 'provider_name', '<img src=x onerror=alert(1)>'], [input, 'treatment_name', '=HYPERLINK("http://example.invalid/","click me")'], [win, 'provider_parent_name', 'ST MARY’S – (DEMO)']]) {
 			const { manifest } = await build(dir);
 			const table = manifest!.tables.find((t) => t.name === 'rtt_detail_2026_02')!;
 			const instance = await DuckDBInstance.create(':memory:');
