@@ -27,7 +27,9 @@ function runVitest(label: string, args: string[], env: NodeJS.ProcessEnv = {}): 
 	}
 	const json = JSON.parse(readFileSync(report, 'utf8'));
 	total.passed += json.numPassedTests;
-	total.failed += json.numFailedTests + (json.numFailedTestSuites ?? 0) - 0;
+	total.failed += json.numFailedTests;
+	// A suite that failed to load has no failing test of its own: count it once.
+	if (json.numFailedTests === 0) total.failed += json.numFailedTestSuites ?? 0;
 	total.skipped += json.numPendingTests + json.numTodoTests;
 	if (status !== 0 && json.numFailedTests === 0) total.failed++;
 }

@@ -26,7 +26,7 @@ function head(bytes: Uint8Array, n: number): Uint8Array {
 	return bytes.subarray(0, at + 1);
 }
 
-function fromShared(dir: string): Base[] {
+function fromShared(dir: string, rttRows: number): Base[] {
 	const bases: Base[] = [];
 	const add = (relative: string, lines: number | null, transform: (b: Uint8Array) => Uint8Array = (b) => b) => {
 		const path = join(dir, relative);
@@ -45,18 +45,18 @@ function fromShared(dir: string): Base[] {
 	if (existsSync(zip)) {
 		const entries = unzipSync(new Uint8Array(readFileSync(zip)), { filter: (f) => f.name.toLowerCase().endsWith('.csv') && !f.name.includes('__MACOSX') });
 		const [name, bytes] = Object.entries(entries)[0] ?? [];
-		if (bytes) bases.push({ name: name.split('/').pop()!, bytes: head(bytes, 2000), rtt: true });
+		if (bytes) bases.push({ name: name.split('/').pop()!, bytes: head(bytes, rttRows), rtt: true });
 	}
 	return bases;
 }
 
-function fromDemo(): Base[] {
+function fromDemo(rttRows: number): Base[] {
 	const files = generateAll();
 	const bases: Base[] = [];
 	for (const [path, bytes] of files) {
 		if (path.endsWith('README.txt')) continue;
 		if (path.startsWith('rtt/')) {
-			if (path.endsWith('.csv')) bases.push({ name: path.split('/').pop()!, bytes: head(bytes, 2000), rtt: true });
+			if (path.endsWith('.csv')) bases.push({ name: path.split('/').pop()!, bytes: head(bytes, rttRows), rtt: true });
 			continue;
 		}
 		bases.push({ name: path.split('/').pop()!, bytes, rtt: false });
@@ -65,9 +65,9 @@ function fromDemo(): Base[] {
 }
 
 /** Real files when present (OPENWAITS_SHARED_DATA or ../shared/data), else the demonstration files. */
-export function loadBases(source: 'auto' | 'demo' = 'auto'): { bases: Base[]; from: string } {
+export function loadBases(source: 'auto' | 'demo' = 'auto', rttRows = 2000): { bases: Base[]; from: string } {
 	const dir = source === 'auto' ? sharedDataDir() : null;
-	const shared = dir ? fromShared(dir) : [];
+	const shared = dir ? fromShared(dir, rttRows) : [];
 	if (shared.some((b) => b.rtt) && shared.length > 3) return { bases: shared, from: dir! };
-	return { bases: fromDemo(), from: 'demonstration files' };
+	return { bases: fromDemo(rttRows), from: 'demonstration files' };
 }
