@@ -34,9 +34,9 @@ interface ReportInput {
 export const WHY = [
 	'## Why figures miss their goals (likely causes)',
 	'',
-	'- **Pipeline peak memory:** the pipeline keeps the whole month in an in-memory DuckDB (`rtt_detail`, ~1.5 M rows × ~120 columns) while it validates, aggregates and writes Arrow, Parquet and JSON from it; plain DuckDB streams the CSV to Parquet and peaks far lower (see the per-pair table). A file-backed DuckDB database or a `memory_limit` in `buildSiteData` would bound it.',
-	'- **Pipeline ÷ DuckDB (no goal):** the pipeline does much more than one COPY: unzips, hashes the file (SHA-256), recognises and validates every row, counts, aggregates and writes several outputs. The spread between pairs is mostly the shared machine (other builds ran at the same time).',
-	'- **Warm query:** each search goes through SvelteKit navigation (`goto` with the search in the URL), so the route\'s load runs again before the results re-render every card and the chart; the fastest runs are close to the goal, the slow ones coincide with other work on the 2 shared cores.',
+	'- **Pipeline peak memory:** the build holds the month in DuckDB (with a 600 MB memory limit, so it can spill to disk) and writes each Arrow table in 32,768-row record batches straight into a gzip stream, so JavaScript never holds a whole table; plain DuckDB streams the CSV to Parquet and peaks lower (see the per-pair table).',
+	'- **Pipeline ÷ DuckDB (goal ≤ 1.3, from the issue):** missed. The pipeline does much more than one COPY: unzips, hashes the file (SHA-256), recognises and validates every row, counts, aggregates and writes several outputs. The spread between pairs is mostly the shared machine (other builds ran at the same time).',
+	'- **Warm query:** each search goes through SvelteKit navigation (`goto` with the search in the URL, so it can be shared and reloaded), then the list of results is redrawn; the chart and the map follow in the next task, after the list is on screen. Slow runs coincide with other work on the 2 shared cores.',
 	'- **Explorer cold:** the first query has to download and instantiate DuckDB-WASM (the 34 MB eh wasm, about 8 MB gzip, plus its worker) and load the table the query names as Arrow before it can run; that start-up, not the query, is most of the time.',
 	''
 ];
