@@ -1,0 +1,140 @@
+/**
+ * Writes everything the site reads into one folder: first-answer JSON for
+ * patients, Arrow tables for DuckDB-WASM, Parquet downloads, and manifest.json.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Manifest, RttMonthFigures, SiteSummary, TableDescription } from '../../src/lib/schema/site-data.ts';
+import { writeArrowFile } from './arrow.ts';
+import { buildProviders } from './providers.ts';
+import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
+import { SUMMARY_COLUMNS } from './rtt-summaries.ts';
+import { rttProviders, centroidLookup, latestAe } from './datasets.ts';
+import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
+import { LICENCES } from './licences.ts';
+import { dataPackage } from './datapackage.ts';
+import type { ReadStage } from './pipeline.ts';
+
+async function writeJsonFile(path: string, value: unknown): Promise<number> {
+	const text = JSON.stringify(value);
+	await writeFile(path, text);
+	return Buffer.byteLength(text);
+}
+
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** One table: Arrow for the browser, Parquet (ZSTD, sorted) for download. */
+async function writeTable(
+	connection: DuckDBConnection,
+	dir: string,
+	name: string,
+	select: string,
+	orderBy: string,
+	lazy = false
+): Promise<TableDescription> {
+	const text = TABLE_TEXT[name.replace(/_\d{4}_\d{2}$/, '')] ?? { title: name, description: '', columns: {} };
+	const ordered = `${select} ORDER BY ${orderBy}`;
+	const arrowPath = `tables/${name}.arrow.gz`;
+	const arrow = await writeArrowFile(connection, ordered, join(dir, arrowPath));
+	const parquetPath = `parquet/${name}.parquet`;
+	await connection.run(`COPY (${ordered}) TO ${sqlText(join(dir, parquetPath))} (FORMAT parquet, COMPRESSION zstd)`);
+	return {
+		name,
+		title: text.title,
+		description: text.description,
+		path: arrowPath,
+		parquet: parquetPath,
+		rows: arrow.rows,
+		bytes: arrow.bytes,
+		columns: arrow.columns.map((c) => ({ ...c, description: text.columns[c.name] ?? '' })),
+		lazy
+	};
+}
+
+export async function rttMonthFigures(connection: DuckDBConnection): Promise<RttMonthFigures[]> {
+	const rows = (await connection.runAndReadAll(`
+WITH totals AS (
+  SELECT period,
+    sum(total_all)::BIGINT AS all_rows,
+    sum(total_all) FILTER (WHERE commissioner_code <> 'NONC')::BIGINT AS england,
+    count(DISTINCT provider_code)::BIGINT AS providers
+  FROM rtt_detail WHERE part = 'Part_2' AND treatment_code = 'C_999' GROUP BY period)
+SELECT t.*, s.median_weeks, s.p92_weeks, s.pct_within_18
+FROM totals t LEFT JOIN rtt_summary s
+  ON s.period = t.period AND s.part = 'Part_2' AND s.provider_code = 'ENG' AND s.treatment_code = 'C_999'
+ORDER BY t.period`)).getRowObjectsJS();
+	return rows.map((r) => ({
+		period: String(r.period),
+		incompletePathways: Number(r.all_rows),
+		incompletePathwaysEngland: Number(r.england),
+		englandMedianWeeks: (r.median_weeks as number | null) ?? null,
+		englandP92Weeks: (r.p92_weeks as number | null) ?? null,
+		englandPctWithin18: (r.pct_within_18 as number | null) ?? null,
+		providers: Number(r.providers)
+	}));
+}
+
+export async function writeSiteData(
+	connection: DuckDBConnection,
+	dir: string,
+	stage: ReadStage,
+	demonstration: boolean,
+	log: (line: string) => void
+): Promise<Manifest> {
+	for (const sub of ['tables', 'parquet', 'patient/postcodes']) await mkdir(join(dir, sub), { recursive: true });
+	const latestPeriod = stage.periods.at(-1) ?? null;
+
+	const centroids = stage.datasets.centroids();
+	const { providers, unlocated } = buildProviders({
+		rttProviders: await rttProviders(connection, latestPeriod),
+		trusts: stage.datasets.trusts,
+		sites: stage.datasets.sites(new Set((await rttProviders(connection, latestPeriod)).map((p) => p.code))),
+		survey: stage.datasets.survey,
+		ae: latestAe(stage.datasets.ae),
+		centroid: centroidLookup(centroids)
+	});
+	log(`providers: ${providers.length}, located by sites ${providers.filter((p) => p.locatedBy === 'sites').length}, by headquarters ${providers.filter((p) => p.locatedBy === 'headquarters').length}, not located ${unlocated.length}`);
+
+	await writeJsonFile(join(dir, 'patient/providers.json'), { providers });
+	const waits = await treatmentWaitFiles(connection, stage.periods);
+	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
+	const areas = postcodeAreaFiles(centroids);
+	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
+	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
+
+	await loadDatasetTables(connection, stage.datasets, providers, centroids);
+	const tables: TableDescription[] = [];
+	tables.push(await writeTable(connection, dir, 'rtt_summary', `SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary`, 'period, part, provider_code, treatment_code'));
+	tables.push(await writeTable(connection, dir, 'providers', 'SELECT * FROM providers', 'code'));
+	tables.push(await writeTable(connection, dir, 'sites', 'SELECT * FROM sites', 'provider_code, code'));
+	tables.push(await writeTable(connection, dir, 'postcode_sectors', 'SELECT * FROM postcode_sectors', 'sector'));
+	tables.push(await writeTable(connection, dir, 'postcode_districts', 'SELECT * FROM postcode_districts', 'district'));
+	tables.push(await writeTable(connection, dir, 'inpatient_survey', 'SELECT * FROM inpatient_survey', 'trust_code'));
+	tables.push(await writeTable(connection, dir, 'ae_monthly', 'SELECT * FROM ae_monthly', 'period, org_code'));
+	for (const period of stage.periods) {
+		const name = `rtt_detail_${period.replace('-', '_')}`;
+		tables.push(await writeTable(connection, dir, name, `SELECT * FROM rtt_detail WHERE period = ${sqlText(period)}`, 'provider_code, commissioner_code, part, treatment_code', true));
+		log(`wrote ${name}`);
+	}
+
+	const manifest: Manifest = {
+		name: 'openwaits',
+		profile: 'data-package',
+		generated: new Date().toISOString(),
+		demonstration,
+		latestPeriod,
+		periods: stage.periods,
+		sources: stage.sources,
+		tables,
+		rtt: await rttMonthFigures(connection),
+		licences: LICENCES.filter((l) => l.datasets.some((d) => stage.sources.some((s) => s.dataset === d))).map(({ datasets: _, ...l }) => l),
+		unlocatedProviders: unlocated,
+		files: { patientTreatments: 'patient/waits-{treatment}.json', providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json' }
+	};
+	await writeJsonFile(join(dir, 'manifest.json'), manifest);
+	await writeJsonFile(join(dir, 'datapackage.json'), dataPackage(manifest));
+	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, generated: manifest.generated };
+	await writeJsonFile(join(dir, 'site.json'), site);
+	return manifest;
+}

@@ -1,0 +1,129 @@
+/**
+ * The pipeline on the real published files in ../shared/data: every RTT month
+ * is read with zero rejects, and the manifest's national totals equal an
+ * independent count straight from the raw CSV (PapaParse, not DuckDB).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/lib/schema/site-data.ts';
+import { sharedDataDir } from '../lib/shared-data.ts';
+import { buildSiteData } from './pipeline.ts';
+import { runSummarise } from '../summarise/cli.ts';
+import { summariseWaits } from '../../src/lib/stats/wait-summary.ts';
+
+const shared = sharedDataDir();
+
+/**
+ * Sum of Total All over Part_2 total rows (C_999), all commissioners and without NONC,
+ * and the Part_2 week bands of a few providers for trauma and orthopaedics (C_110).
+ */
+function independentTotals(zipPath: string): { period: string; all: number; england: number; bands: Map<string, number[]> } {
+	const files = unzipSync(new Uint8Array(readFileSync(zipPath)), { filter: (f) => f.name.endsWith('.csv') && !f.name.includes('__MACOSX') });
+	const text = new TextDecoder().decode(Object.values(files)[0]);
+	let all = 0;
+	let england = 0;
+	let period = '';
+	const bands = new Map<string, number[]>();
+	Papa.parse<string[]>(text, {
+		skipEmptyLines: true,
+		step: ({ data }) => {
+			if (data[9] === 'Part_2' && data[11] === 'C_110' && SPOT_CHECKS.includes(data[3])) {
+				const sum = bands.get(data[3]) ?? new Array(105).fill(0);
+				for (let k = 0; k < 105; k++) sum[k] += Number(data[13 + k] || 0);
+				bands.set(data[3], sum);
+			}
+			if (data[9] !== 'Part_2' || data[11] !== 'C_999') return;
+			period = data[0];
+			const total = Number(data[120]);
+			all += total;
+			if (data[7] !== 'NONC') england += total;
+		}
+	});
+	return { period, all, england, bands };
+}
+
+const SPOT_CHECKS = ['RRK', 'RJ1', 'R0A', 'RR8'];
+
+describe.skipIf(!shared)('data build on the real published files', () => {
+	let manifest: Manifest;
+	let out: string;
+	beforeAll(async () => {
+		out = join(mkdtempSync(join(tmpdir(), 'pipeline-real-')), 'data');
+		manifest = await buildSiteData({ input: shared!, out, allowRejects: false, demonstration: false });
+	}, 600_000);
+
+	it('reads every RTT month with zero rejected rows', () => {
+		const rtt = manifest.sources.filter((s) => s.dataset === 'rtt');
+		expect(rtt.map((s) => s.period).sort()).toEqual(['2026-01', '2026-04']);
+		for (const s of rtt) expect(s).toMatchObject({ rowsRejected: 0, rowsAccepted: s.rowsRead });
+		expect(rtt.find((s) => s.period === '2026-01')!.rowsRead).toBe(183417);
+		expect(rtt.find((s) => s.period === '2026-04')!.rowsRead).toBe(180781);
+		for (const s of manifest.sources) expect(s.rowsAccepted + s.rowsRejected).toBe(s.rowsRead);
+	});
+
+	it('records national totals equal to an independent sum over the raw CSV', () => {
+		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_110.json'), 'utf8'));
+		for (const [file, period] of [['RTT-January-2026-full-extract.zip', '2026-01'], ['RTT-April-2026-full-extract.zip', '2026-04']]) {
+			const independent = independentTotals(join(shared!, 'rtt', file));
+			// What a patient sees for trauma and orthopaedics equals the statistics core run on the raw bands.
+			for (const code of SPOT_CHECKS) {
+				const direct = summariseWaits(independent.bands.get(code)!, 0);
+				const shown = waits.rows.find((r: { provider: string }) => r.provider === code).months.find((m: { period: string }) => m.period === period);
+				expect(shown.pathways).toBe(direct.pathways);
+				expect(shown.median).toBeCloseTo((direct.median as { weeks: number }).weeks, 1);
+				expect(shown.p92).toBeCloseTo((direct.p92 as { weeks: number }).weeks, 1);
+				expect(shown.pctWithin18).toBeCloseTo(direct.pctWithin18!, 1);
+				expect(shown.over52).toBe(direct.over52);
+			}
+			const month = manifest.rtt.find((m) => m.period === period)!;
+			expect(month.incompletePathways).toBe(independent.all);
+			expect(month.incompletePathwaysEngland).toBe(independent.england);
+		}
+		// The figures NHS England's data README gives for the same files.
+		expect(manifest.rtt.map((m) => [m.period, m.incompletePathways, m.incompletePathwaysEngland])).toEqual([
+			['2026-01', 7187677, 7155958],
+			['2026-04', 7123980, 7093502]
+		]);
+	});
+
+	it('gives provider figures that add up to the published spot checks', () => {
+		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_999.json'), 'utf8'));
+		const latest = (code: string, period: string) => {
+			const m = waits.rows.find((r: { provider: string }) => r.provider === code).months.find((x: { period: string }) => x.period === period);
+			return m.pathways + m.unknownClockStart;
+		};
+		expect([latest('RRK', '2026-01'), latest('RRK', '2026-04'), latest('RJ1', '2026-01'), latest('RJ1', '2026-04')]).toEqual([93311, 90948, 107777, 109898]);
+		expect([latest('R0A', '2026-01'), latest('R0A', '2026-04'), latest('RR8', '2026-01'), latest('RR8', '2026-04')]).toEqual([175344, 168774, 86915, 86725]);
+	});
+
+	it('locates University Hospitals Birmingham by its hospital sites and keeps the A&E and survey figures', () => {
+		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
+		const uhb = providers.find((p: { code: string }) => p.code === 'RRK');
+		expect(uhb.locatedBy).toBe('sites');
+		expect(uhb.lat).toBeCloseTo(52.45, 0);
+		expect(uhb.survey).toMatchObject({ year: 2022 });
+		expect(uhb.ae.period).toBe('2026-02');
+		expect(manifest.unlocatedProviders.length).toBeGreaterThan(0);
+		expect(manifest.unlocatedProviders.every((code) => !providers.find((p: { code: string }) => p.code === code).lat)).toBe(true);
+	});
+
+	it('records the England median and % within 18 weeks, equal to what `npm run summarise -- --by england` prints', async () => {
+		// Figures from this build, recorded here so a change in method shows up as a failing test.
+		const recorded: Record<string, [number, number]> = { '2026-01': [13.62, 61.43], '2026-04': [11.9, 64.95] };
+		for (const [file, period] of [['RTT-January-2026-full-extract.zip', '2026-01'], ['RTT-April-2026-full-extract.zip', '2026-04']]) {
+			let output = '';
+			const status = await runSummarise([join(shared!, 'rtt', file), '--by', 'england', '--format', 'json'], { stdout: { write: (t: string) => (output += t) }, stderr: { write: () => true } });
+			expect(status).toBe(0);
+			const [england] = JSON.parse(output);
+			const month = manifest.rtt.find((m) => m.period === period)!;
+			expect(month.englandMedianWeeks!).toBeCloseTo(england.median_weeks, 2);
+			expect(month.englandPctWithin18!).toBeCloseTo(england.pct_within_18, 2);
+			expect(month.englandMedianWeeks!).toBeCloseTo(recorded[period][0], 2);
+			expect(month.englandPctWithin18!).toBeCloseTo(recorded[period][1], 2);
+		}
+	}, 120_000);
+});

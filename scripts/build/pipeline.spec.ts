@@ -1,0 +1,102 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/lib/schema/site-data.ts';
+import { generateAll } from '../sample/generate.ts';
+import { BuildFailed, buildSiteData } from './pipeline.ts';
+
+/** The demonstration data, written to a temporary folder, is the pipeline's everyday input. */
+function writeDemo(dir: string): void {
+	for (const [path, bytes] of generateAll(20260501)) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), bytes);
+	}
+}
+
+let input: string;
+let out: string;
+let manifest: Manifest;
+
+beforeAll(async () => {
+	const root = mkdtempSync(join(tmpdir(), 'pipeline-spec-'));
+	input = join(root, 'raw');
+	out = join(root, 'site-data');
+	writeDemo(input);
+	manifest = await buildSiteData({ input, out, allowRejects: false, demonstration: true });
+});
+
+describe('data build on the demonstration data', () => {
+	it('reads every file and accounts for every row', () => {
+		expect(manifest.demonstration).toBe(true);
+		expect(manifest.periods).toEqual(['2026-02', '2026-03', '2026-04']);
+		const datasets = new Set(manifest.sources.map((s) => s.dataset));
+		for (const d of ['rtt', 'trusts', 'hospital-sites', 'inpatient-survey', 'ae', 'postcode-sectors', 'postcode-districts']) expect(datasets).toContain(d);
+		for (const s of manifest.sources) {
+			expect(s.rowsAccepted + s.rowsRejected).toBe(s.rowsRead);
+			expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+		}
+	});
+
+	it('writes every table the manifest lists, and the first-answer files', () => {
+		for (const t of manifest.tables) {
+			expect(existsSync(join(out, t.path))).toBe(true);
+			expect(existsSync(join(out, t.parquet!))).toBe(true);
+			expect(t.rows).toBeGreaterThan(0);
+		}
+		expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['rtt_summary', 'providers', 'sites', 'postcode_sectors', 'inpatient_survey', 'ae_monthly', 'rtt_detail_2026_04']));
+		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
+		expect(providers.length).toBeGreaterThan(20);
+		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_110.json'), 'utf8'));
+		expect(waits.periods).toEqual(manifest.periods);
+		expect(existsSync(join(out, 'patient/postcodes/LS.json'))).toBe(true);
+		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(manifest.tables.map((t) => t.name));
+		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
+	});
+
+	it('records the national incomplete-pathway total per month, counted once', () => {
+		expect(manifest.rtt.map((m) => m.period)).toEqual(manifest.periods);
+		for (const m of manifest.rtt) {
+			expect(m.incompletePathways).toBeGreaterThan(m.incompletePathwaysEngland);
+			expect(m.englandMedianWeeks).toBeGreaterThan(0);
+		}
+	});
+
+	it('says which providers could not be located (the demo has one on purpose)', () => {
+		expect(manifest.unlocatedProviders).toEqual(['ZN003']);
+	});
+});
+
+describe('strict validation and atomic output', () => {
+	it('fails on a bad row, names file, line and column, and leaves the last good output untouched', async () => {
+		const bad = mkdtempSync(join(tmpdir(), 'pipeline-bad-'));
+		cpSync(input, bad, { recursive: true });
+		const csv = join(bad, 'rtt/20260228-RTT-February-2026-full-extract.csv');
+		const lines = readFileSync(csv, 'utf8').split('\r\n');
+		const fields = lines[5].split(',');
+		fields[20] = 'n/a';
+		lines[5] = fields.join(',');
+		writeFileSync(csv, lines.join('\r\n'));
+		const before = readFileSync(join(out, 'manifest.json'), 'utf8');
+		const attempt = buildSiteData({ input: bad, out, allowRejects: false, demonstration: true });
+		await expect(attempt).rejects.toBeInstanceOf(BuildFailed);
+		await attempt.catch((error: BuildFailed) => {
+			expect(error.message).toContain('rtt/20260228-RTT-February-2026-full-extract.csv, line 6, column "Gt 07 To 08 Weeks SUM 1": \"n/a\" is not a whole number');
+		});
+		expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
+		expect(readdirSync(join(out, '..')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+
+		const kept = await buildSiteData({ input: bad, out: join(bad, 'out'), allowRejects: true, demonstration: true });
+		const source = kept.sources.find((s) => s.file.endsWith('February-2026-full-extract.csv'))!;
+		expect(source).toMatchObject({ rowsRejected: 1 });
+		expect(source.rowsAccepted).toBe(source.rowsRead - 1);
+	});
+
+	it('refuses two files for the same month', async () => {
+		const twice = mkdtempSync(join(tmpdir(), 'pipeline-twice-'));
+		cpSync(input, twice, { recursive: true });
+		cpSync(join(twice, 'rtt/20260228-RTT-February-2026-full-extract.csv'), join(twice, 'rtt/copy-of-february.csv'));
+		await expect(buildSiteData({ input: twice, out: join(twice, 'out'), allowRejects: false, demonstration: true })).rejects.toThrow(/month 2026-02 is already read/);
+	});
+});

@@ -1,0 +1,138 @@
+/**
+ * `npm run data:build`: published files in, the site's data out.
+ * discover → read (one reader per format) → validate and count → aggregate in
+ * DuckDB → write Arrow (browser), Parquet (downloads), JSON (first answer) and
+ * manifest.json into a temporary folder → swap it in only when all went well.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Manifest, SourceReport } from '../../src/lib/schema/site-data.ts';
+import { discoverSources, notDataReason, sha256OfFile, type SourceFile } from '../lib/source-files.ts';
+import { readRttIntoDuckDB, recogniseRtt } from '../readers/rtt.ts';
+import { ReadError, issueText } from '../readers/types.ts';
+import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
+import { buildRttSummaries } from './rtt-summaries.ts';
+import { writeSiteData } from './outputs.ts';
+
+export interface BuildOptions {
+	input: string;
+	out: string;
+	allowRejects: boolean;
+	demonstration: boolean;
+	log?: (line: string) => void;
+}
+
+export class BuildFailed extends Error {
+	constructor(readonly problems: string[]) {
+		super(`The data build failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'BuildFailed';
+	}
+}
+
+export interface ReadStage {
+	sources: SourceReport[];
+	ignored: string[];
+	failures: string[];
+	periods: string[];
+	datasets: OtherDatasets;
+}
+
+/** Reads every recognised file; RTT months land in DuckDB's `rtt_detail`. */
+export async function readInputs(connection: DuckDBConnection, input: string, log: (l: string) => void): Promise<ReadStage> {
+	const { files, problems } = await discoverSources(input);
+	const stage: ReadStage = { sources: [], ignored: [], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets() };
+	let sequence = 0;
+	for (const file of files) {
+		try {
+			await readOne(connection, file, stage, sequence++, log);
+		} catch (error) {
+			if (!(error instanceof ReadError)) throw error;
+			stage.failures.push(error.message);
+		}
+	}
+	const seen = new Map<string, string>();
+	for (const source of stage.sources.filter((s) => s.dataset === 'rtt' && s.period)) {
+		const other = seen.get(source.period!);
+		if (other) stage.failures.push(`${source.file}: month ${source.period} is already read from ${other}; keep one file per month.`);
+		seen.set(source.period!, source.file);
+	}
+	stage.periods = [...seen.keys()].sort();
+	return stage;
+}
+
+async function readOne(connection: DuckDBConnection, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
+	const started = Date.now();
+	// An empty file or a saved web page is a failed download: say so rather than skip it.
+	const notData = notDataReason(file);
+	if (notData) throw new ReadError(file.name, 1, null, notData);
+	const sha256 = await sha256OfFile(file.path);
+	if (file.sample.length && recogniseRtt({ name: file.name, bytes: file.sample })) {
+		const { report } = await readRttIntoDuckDB(connection, file, sha256, sequence);
+		stage.sources.push(report);
+	} else {
+		const report = await readOtherSource(file, sha256, stage.datasets);
+		if (!report) {
+			stage.ignored.push(file.name);
+			log(`ignored ${file.name}: no reader recognises its first line.`);
+			return;
+		}
+		stage.sources.push(report);
+	}
+	const r = stage.sources.at(-1)!;
+	log(`read ${r.file} (${r.dataset}${r.period ? ` ${r.period}` : ''}): ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected, ${Date.now() - started} ms`);
+}
+
+export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
+	const started = Date.now();
+	const log = (line: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
+	const out = resolve(options.out);
+	// A memory limit lets DuckDB spill to its temporary folder instead of growing past the 1.5 GB budget.
+	const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: join(tmpdir(), 'openwaits-duckdb') });
+	const connection = await instance.connect();
+	try {
+		const stage = await readInputs(connection, resolve(options.input), log);
+		const rejected = stage.sources.filter((s) => s.rowsRejected > 0);
+		const problems = [...stage.failures];
+		if (!options.allowRejects) {
+			for (const source of rejected) {
+				problems.push(`${source.file}: ${source.rowsRejected} of ${source.rowsRead} rows rejected (use --allow-rejects to keep the good rows).`);
+				problems.push(...source.issues.slice(0, 5).map(issueText));
+			}
+		}
+		if (stage.periods.length === 0) problems.push(`no RTT full extract found in ${options.input}.`);
+		if (problems.length) throw new BuildFailed(problems);
+
+		const summaryRows = await buildRttSummaries(connection);
+		log(`summarised ${summaryRows} provider × treatment × part × month rows`);
+
+		const staging = `${out}.tmp-${process.pid}`;
+		await rm(staging, { recursive: true, force: true });
+		await mkdir(staging, { recursive: true });
+		const manifest = await writeSiteData(connection, staging, stage, options.demonstration, log);
+		await swapIn(staging, out);
+		return manifest;
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
+
+/** The previous output stays in place until the new one is complete. */
+async function swapIn(staging: string, out: string): Promise<void> {
+	await mkdir(dirname(out), { recursive: true });
+	const old = `${out}.old-${process.pid}`;
+	await rename(out, old).catch(() => {});
+	await rename(staging, out);
+	await rm(old, { recursive: true, force: true });
+}
+
+export async function writeJson(path: string, value: unknown): Promise<number> {
+	await mkdir(dirname(path), { recursive: true });
+	const text = JSON.stringify(value);
+	await writeFile(path, text);
+	return Buffer.byteLength(text);
+}
+
+export { join };

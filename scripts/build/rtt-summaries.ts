@@ -1,0 +1,110 @@
+/**
+ * Provider × treatment × month summaries of the RTT bands. Bands are summed
+ * over commissioners in SQL first; percentiles are computed once, in
+ * TypeScript, by the statistics core (never an average of medians).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RTT_BAND_COLUMNS, RTT_NON_ENGLISH_COMMISSIONER } from '../../src/lib/schema/rtt.ts';
+import { summariseWaits } from '../../src/lib/stats/wait-summary.ts';
+
+const bandSums = RTT_BAND_COLUMNS.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ');
+
+/**
+ * Provider rows use every commissioner (the patient's question is about the
+ * hospital's whole list); the England rows exclude non-English commissioners
+ * (NONC), as NHS England's England headline does.
+ */
+export const PROVIDER_BANDS_SQL = `
+SELECT period, part, provider_code, any_value(provider_name) AS provider_name,
+  any_value(provider_parent_code) AS region_code,
+  treatment_code, any_value(treatment_name) AS treatment_name,
+  sum(coalesce(unknown_clock_start, 0))::BIGINT AS unknown_clock_start, ${bandSums}
+FROM rtt_detail WHERE part IN ('Part_1A', 'Part_1B', 'Part_2', 'Part_2A')
+GROUP BY period, part, provider_code, treatment_code`;
+
+export const ENGLAND_BANDS_SQL = `
+SELECT period, part, 'ENG' AS provider_code, 'England' AS provider_name, NULL AS region_code,
+  treatment_code, any_value(treatment_name) AS treatment_name,
+  sum(coalesce(unknown_clock_start, 0))::BIGINT AS unknown_clock_start, ${bandSums}
+FROM rtt_detail WHERE part IN ('Part_1A', 'Part_1B', 'Part_2', 'Part_2A')
+  AND commissioner_code <> '${RTT_NON_ENGLISH_COMMISSIONER}'
+GROUP BY period, part, treatment_code`;
+
+export const SUMMARY_COLUMNS: { name: string; type: string; description: string }[] = [
+	{ name: 'period', type: 'VARCHAR', description: 'Month, YYYY-MM' },
+	{ name: 'part', type: 'VARCHAR', description: 'RTT part: Part_1A admitted completed, Part_1B non-admitted completed, Part_2 waiting at month end, Part_2A waiting with a decision to admit' },
+	{ name: 'provider_code', type: 'VARCHAR', description: 'ODS code of the provider; ENG for England (excluding non-English commissioners)' },
+	{ name: 'provider_name', type: 'VARCHAR', description: 'Provider name as published' },
+	{ name: 'region_code', type: 'VARCHAR', description: 'Provider parent organisation (ICB) code' },
+	{ name: 'treatment_code', type: 'VARCHAR', description: 'Treatment function code; C_999 = all treatments' },
+	{ name: 'treatment_name', type: 'VARCHAR', description: 'Treatment function name as published' },
+	{ name: 'pathways', type: 'BIGINT', description: 'Pathways with a known clock start (sum of the week bands)' },
+	{ name: 'unknown_clock_start', type: 'BIGINT', description: 'Pathways with an unknown clock start (not in the percentiles)' },
+	{ name: 'median_weeks', type: 'DOUBLE', description: 'Median wait in weeks, interpolated within the week band; NULL when too few or over 104 weeks' },
+	{ name: 'median_low_weeks', type: 'DOUBLE', description: 'Lower end of the 95% interval for the median (binomial order statistics)' },
+	{ name: 'median_high_weeks', type: 'DOUBLE', description: 'Upper end of the 95% interval for the median' },
+	{ name: 'median_over_104', type: 'BOOLEAN', description: 'True when the median falls in the open band "more than 104 weeks"' },
+	{ name: 'p92_weeks', type: 'DOUBLE', description: '92nd percentile wait in weeks' },
+	{ name: 'p92_over_104', type: 'BOOLEAN', description: 'True when the 92nd percentile falls in the open band "more than 104 weeks"' },
+	{ name: 'p95_weeks', type: 'DOUBLE', description: '95th percentile wait in weeks' },
+	{ name: 'within_18', type: 'BIGINT', description: 'Pathways within 18 weeks (bands 0–17)' },
+	{ name: 'pct_within_18', type: 'DOUBLE', description: 'Percentage within 18 weeks (0–100)' },
+	{ name: 'pct_within_18_low', type: 'DOUBLE', description: 'Lower end of the 95% Wilson interval for pct_within_18' },
+	{ name: 'pct_within_18_high', type: 'DOUBLE', description: 'Upper end of the 95% Wilson interval for pct_within_18' },
+	{ name: 'over_18', type: 'BIGINT', description: 'Pathways over 18 weeks' },
+	{ name: 'over_52', type: 'BIGINT', description: 'Pathways over 52 weeks' },
+	{ name: 'over_65', type: 'BIGINT', description: 'Pathways over 65 weeks' },
+	{ name: 'over_78', type: 'BIGINT', description: 'Pathways over 78 weeks' },
+	{ name: 'over_104', type: 'BIGINT', description: 'Pathways over 104 weeks' },
+	{ name: 'too_few', type: 'BOOLEAN', description: 'True when there are too few pathways to give percentiles' }
+];
+
+type BandRow = Record<string, string | number | bigint | null>;
+
+const weeksOrNull = (value: { kind: string; weeks?: number }) => (value.kind === 'weeks' ? value.weeks! : null);
+
+/** One summary row from one summed band row. */
+export function summaryRow(row: BandRow): (string | number | boolean | null)[] {
+	const bands = RTT_BAND_COLUMNS.map((c) => Number(row[c] ?? 0));
+	const s = summariseWaits(bands, Number(row.unknown_clock_start ?? 0));
+	return [
+		String(row.period), String(row.part), String(row.provider_code), (row.provider_name as string) ?? null,
+		(row.region_code as string) ?? null, String(row.treatment_code), (row.treatment_name as string) ?? null,
+		s.pathways, s.unknownClockStart,
+		s.tooFew ? null : weeksOrNull(s.median),
+		s.tooFew || !s.medianInterval ? null : weeksOrNull(s.medianInterval.low),
+		s.tooFew || !s.medianInterval ? null : weeksOrNull(s.medianInterval.high),
+		!s.tooFew && s.median.kind === 'over104',
+		s.tooFew ? null : weeksOrNull(s.p92),
+		!s.tooFew && s.p92.kind === 'over104',
+		s.tooFew ? null : weeksOrNull(s.p95),
+		s.within18, s.tooFew ? null : s.pctWithin18,
+		s.tooFew ? null : (s.pctWithin18Interval?.low ?? null), s.tooFew ? null : (s.pctWithin18Interval?.high ?? null),
+		s.over18, s.over52, s.over65, s.over78, s.over104, s.tooFew
+	];
+}
+
+/** Builds the `rtt_summary` table from `rtt_detail`. */
+export async function buildRttSummaries(connection: DuckDBConnection): Promise<number> {
+	const ddl = SUMMARY_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ');
+	await connection.run(`CREATE OR REPLACE TABLE rtt_summary (${ddl})`);
+	const appender = await connection.createAppender('rtt_summary');
+	let count = 0;
+	for (const sql of [PROVIDER_BANDS_SQL, ENGLAND_BANDS_SQL]) {
+		const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as BandRow[];
+		for (const row of rows) {
+			summaryRow(row).forEach((value, i) => {
+				const type = SUMMARY_COLUMNS[i].type;
+				if (value === null) appender.appendNull();
+				else if (type === 'BOOLEAN') appender.appendBoolean(Boolean(value));
+				else if (type === 'VARCHAR') appender.appendVarchar(String(value));
+				else if (type === 'BIGINT') appender.appendBigInt(BigInt(Math.round(Number(value))));
+				else appender.appendDouble(Number(value));
+			});
+			appender.endRow();
+			count++;
+		}
+	}
+	appender.closeSync();
+	return count;
+}
