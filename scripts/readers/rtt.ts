@@ -84,7 +84,7 @@ export async function readRttIntoDuckDB(
 ): Promise<RttReadResult> {
 	const separator = otherSeparator(source.sample);
 	if (separator) {
-		throw new ReadError(source.name, 1, null, `the columns are separated by "${separator}", not commas; the RTT full extract is read only as a comma-separated file.`);
+		throw new ReadError(source.name, 1, null, `the columns are separated by ${separator === '\t' ? 'tabs' : `"${separator}"`}, not commas; the RTT full extract is read only as a comma-separated file.`);
 	}
 	checkRttHeader(source.name, headerFields(source.sample));
 	let temporary: string | null = null;
