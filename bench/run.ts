@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { CACHE, prepare } from './build.ts';
 import { coldFirstResult, coldVisit, initialJs, launchChromium, SLOW_4G, warmQueries, type Session } from './browser.ts';
-import { serveBench } from './server.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 import { summarise, type Summary } from './stats.ts';
 import { writeReport, type Figure } from './report.ts';
 
@@ -59,7 +59,7 @@ if (!args['skip-pipeline']) {
 
 // ---------------------------------------------------------------- in the browser
 
-const server = await serveBench(prepared.siteBuild, { gzip: !args['no-gzip'] });
+const server = await serveStatic(prepared.siteBuild, { gzip: !args['no-gzip'] });
 const browser: Browser = await launchChromium();
 const chromiumVersion = browser.version();
 const outside = new Set<string>();

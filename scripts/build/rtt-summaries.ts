@@ -4,10 +4,11 @@
  * TypeScript, by the statistics core (never an average of medians).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RTT_BAND_COLUMNS, RTT_NON_ENGLISH_COMMISSIONER } from '../../src/lib/schema/rtt.ts';
-import { summariseWaits } from '../../src/lib/stats/wait-summary.ts';
+import { RTT_NON_ENGLISH_COMMISSIONER } from '../../src/lib/schema/rtt.ts';
+import { bandedPartsList, sumBandsSelect, summariseBandRow } from '../../src/lib/stats/band-sql.ts';
 
-const bandSums = RTT_BAND_COLUMNS.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ');
+const bandSums = sumBandsSelect();
+const bandedParts = bandedPartsList();
 
 /**
  * Provider rows use every commissioner (the patient's question is about the
@@ -19,14 +20,14 @@ SELECT period, part, provider_code, any_value(provider_name) AS provider_name,
   any_value(provider_parent_code) AS region_code,
   treatment_code, any_value(treatment_name) AS treatment_name,
   sum(coalesce(unknown_clock_start, 0))::BIGINT AS unknown_clock_start, ${bandSums}
-FROM rtt_detail WHERE part IN ('Part_1A', 'Part_1B', 'Part_2', 'Part_2A')
+FROM rtt_detail WHERE part IN (${bandedParts})
 GROUP BY period, part, provider_code, treatment_code`;
 
 export const ENGLAND_BANDS_SQL = `
 SELECT period, part, 'ENG' AS provider_code, 'England' AS provider_name, NULL AS region_code,
   treatment_code, any_value(treatment_name) AS treatment_name,
   sum(coalesce(unknown_clock_start, 0))::BIGINT AS unknown_clock_start, ${bandSums}
-FROM rtt_detail WHERE part IN ('Part_1A', 'Part_1B', 'Part_2', 'Part_2A')
+FROM rtt_detail WHERE part IN (${bandedParts})
   AND commissioner_code <> '${RTT_NON_ENGLISH_COMMISSIONER}'
 GROUP BY period, part, treatment_code`;
 
@@ -65,8 +66,7 @@ const weeksOrNull = (value: { kind: string; weeks?: number }) => (value.kind ===
 
 /** One summary row from one summed band row. */
 export function summaryRow(row: BandRow): (string | number | boolean | null)[] {
-	const bands = RTT_BAND_COLUMNS.map((c) => Number(row[c] ?? 0));
-	const s = summariseWaits(bands, Number(row.unknown_clock_start ?? 0));
+	const s = summariseBandRow(row);
 	return [
 		String(row.period), String(row.part), String(row.provider_code), (row.provider_name as string) ?? null,
 		(row.region_code as string) ?? null, String(row.treatment_code), (row.treatment_name as string) ?? null,

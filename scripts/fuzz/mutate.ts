@@ -2,18 +2,16 @@
  * Seeded mutations of a file's bytes, for the fuzzer. Every case is replayable from
  * (seed, case number) alone: the case's PRNG is derived from both.
  */
+import { seededRandom, type Random } from '../../src/lib/stats/seeded-random.ts';
 
 /** mulberry32: small, fast, good enough to pick mutations. */
 export class Prng {
-	private state: number;
+	private readonly random: Random;
 	constructor(seed: number) {
-		this.state = seed >>> 0;
+		this.random = seededRandom(seed);
 	}
 	next(): number {
-		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		return this.random();
 	}
 	int(min: number, max: number): number {
 		return min + Math.floor(this.next() * (max - min + 1));

@@ -42,6 +42,13 @@ async function* walk(dir: string): AsyncGenerator<string> {
 	}
 }
 
+/** How a file is packed, from its name. */
+export function containerOf(path: string): SourceFile['container'] {
+	if (/\.zip$/i.test(path)) return 'zip';
+	if (/\.gz$/i.test(path)) return 'gzip';
+	return 'plain';
+}
+
 /** Zip entries worth sampling: not folders, not macOS resource forks. */
 export function usefulZipEntries(names: string[]): string[] {
 	return names.filter((name) => !name.endsWith('/') && !SKIPPED.test(name));
@@ -56,6 +63,14 @@ export function zipEntryNames(zip: Uint8Array): string[] {
 		}
 	});
 	return names;
+}
+
+/** One SourceFile per entry of the zip at `path` (shown as `name`), each with its first bytes, in order. */
+export function* zipEntrySources(path: string, name: string, bytes: number, zip: Uint8Array, entries: string[]): Generator<SourceFile> {
+	for (const entry of entries) {
+		const sample = unzipEntry(zip, entry).subarray(0, SAMPLE_BYTES);
+		yield { path, name: `${name}!${entry}`, container: 'zip', entry, bytes, sample };
+	}
 }
 
 export function unzipEntry(zip: Uint8Array, entry: string): Uint8Array {
@@ -91,7 +106,8 @@ async function gzipSample(path: string): Promise<Uint8Array> {
 
 const DAMAGED = 'the file is damaged or cut short and cannot be decompressed';
 
-async function fileStart(path: string): Promise<Uint8Array> {
+/** The first SAMPLE_BYTES of a file on disk, without reading the rest. */
+export async function fileStart(path: string): Promise<Uint8Array> {
 	const handle = await open(path, 'r');
 	try {
 		const buffer = new Uint8Array(SAMPLE_BYTES);
@@ -130,20 +146,19 @@ export async function discoverSources(
 	for await (const path of walk(dir)) {
 		const name = relative(dir, path);
 		const bytes = (await stat(path)).size;
+		const container = containerOf(path);
 		try {
-			if (/\.zip$/i.test(path)) {
+			if (container === 'zip') {
 				const zip = new Uint8Array(await readFile(path));
 				const entries = usefulZipEntries(zipEntryNames(zip));
 				if (isCodePointArchive(entries)) {
 					files.push({ path, name, container: 'zip', entry: null, bytes, sample: new Uint8Array() });
 					continue;
 				}
-				for (const entry of entries) {
-					const sample = unzipEntry(zip, entry).subarray(0, SAMPLE_BYTES);
-					files.push({ path, name: `${name}!${entry}`, container: 'zip', entry, bytes, sample });
-				}
+				// One by one: the entries sampled before a damaged one are kept.
+				for (const source of zipEntrySources(path, name, bytes, zip, entries)) files.push(source);
 				if (entries.length === 0) problems.push(new ReadError(name, 0, null, 'the zip holds no data file.'));
-			} else if (/\.gz$/i.test(path)) {
+			} else if (container === 'gzip') {
 				files.push({ path, name, container: 'gzip', entry: null, bytes, sample: await gzipSample(path) });
 			} else if (/\.(csv|txt|tsv)$/i.test(path)) {
 				// Only the first bytes: a multi-gigabyte file must not be read into memory to be recognised.

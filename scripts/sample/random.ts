@@ -2,6 +2,7 @@
  * Seeded pseudo-random numbers for the demonstration data generator.
  * Never Math.random or the clock: the same seed always gives the same bytes.
  */
+import { seededRandom, type Random } from '../../src/lib/stats/seeded-random.ts';
 
 /** Hash a string to 32 bits (xmur3-style), used to derive independent streams. */
 export function hashString(text: string): number {
@@ -16,10 +17,10 @@ export function hashString(text: string): number {
 }
 
 export class Rng {
-	private state: number;
+	private readonly random: Random;
 
 	constructor(seed: number) {
-		this.state = seed >>> 0;
+		this.random = seededRandom(seed);
 	}
 
 	/** A separate stream for one purpose, so adding draws elsewhere never shifts this one. */
@@ -29,10 +30,7 @@ export class Rng {
 
 	/** mulberry32: uniform in [0, 1). */
 	next(): number {
-		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		return this.random();
 	}
 
 	uniform(lo: number, hi: number): number {

@@ -11,15 +11,15 @@
  *   only and groupings by treatment use the treatment rows only.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RTT_BAND_COLUMNS, RTT_NON_ENGLISH_COMMISSIONER, RTT_TOTAL_TREATMENT, type RttPart } from '../../src/lib/schema/rtt.ts';
-import { sumBandsSelect } from '../../src/lib/stats/band-sql.ts';
-import { summariseWaits, type WaitSummary } from '../../src/lib/stats/wait-summary.ts';
+import { RTT_BANDED_PARTS, RTT_NON_ENGLISH_COMMISSIONER, RTT_TOTAL_TREATMENT, type RttPart } from '../../src/lib/schema/rtt.ts';
+import { sumBandsSelect, summariseBandRow } from '../../src/lib/stats/band-sql.ts';
+import type { WaitSummary } from '../../src/lib/stats/wait-summary.ts';
 
 export const GROUPINGS = ['provider', 'treatment', 'provider,treatment', 'region', 'england'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** The parts with week bands (Part_3, new clock starts, has none). */
-export const BANDED_PARTS: readonly RttPart[] = ['Part_1A', 'Part_1B', 'Part_2', 'Part_2A'];
+export const BANDED_PARTS = RTT_BANDED_PARTS;
 
 interface GroupSpec {
 	code: string;
@@ -92,14 +92,13 @@ export interface GroupSummary {
 type Row = Record<string, string | number | bigint | null>;
 
 export function summariseRow(row: Row): GroupSummary {
-	const bands = RTT_BAND_COLUMNS.map((column) => Number(row[column] ?? 0));
 	return {
 		code: String(row.code ?? ''),
 		name: row.name === null || row.name === undefined ? null : String(row.name),
 		treatmentCode: String(row.treatment_code),
 		treatmentName: row.treatment_name === null || row.treatment_name === undefined ? null : String(row.treatment_name),
 		totalAll: Number(row.total_all ?? 0),
-		summary: summariseWaits(bands, Number(row.unknown_clock_start ?? 0))
+		summary: summariseBandRow(row)
 	};
 }
 

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { containerOf, openRttFile } from './open.ts';
+import { openRttFile } from './open.ts';
+import { containerOf } from '../lib/source-files.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/rtt/rtt-two-commissioners.csv');
 const csv = readFileSync(FIXTURE);

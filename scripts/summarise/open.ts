@@ -4,24 +4,20 @@
  * from a folder. A zip is searched for the entry whose header is RTT's (real
  * downloads carry `__MACOSX/._…` resource forks and sometimes other files).
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { recogniseRtt } from '../readers/rtt.ts';
 import { ReadError } from '../readers/types.ts';
 import {
 	SAMPLE_BYTES,
+	containerOf,
+	fileStart,
 	readSourceBytes,
-	unzipEntry,
 	usefulZipEntries,
 	zipEntryNames,
+	zipEntrySources,
 	type SourceFile
 } from '../lib/source-files.ts';
-
-export function containerOf(path: string): SourceFile['container'] {
-	if (/\.zip$/i.test(path)) return 'zip';
-	if (/\.gz$/i.test(path)) return 'gzip';
-	return 'plain';
-}
 
 export async function openRttFile(input: string): Promise<SourceFile> {
 	const path = resolve(input);
@@ -42,31 +38,17 @@ export async function openRttFile(input: string): Promise<SourceFile> {
 		} catch (error) {
 			throw new ReadError(name, 0, null, `the zip cannot be opened (${(error as Error).message}).`);
 		}
-		for (const entry of entries) {
-			const sample = unzipEntry(zip, entry).subarray(0, SAMPLE_BYTES);
-			if (recogniseRtt({ name: `${name}!${entry}`, bytes: sample })) {
-				return { path, name: `${name}!${entry}`, container, entry, bytes, sample };
-			}
+		for (const source of zipEntrySources(path, name, bytes, zip, entries)) {
+			if (recogniseRtt({ name: source.name, bytes: source.sample })) return source;
 		}
 		throw new ReadError(name, 0, null, `no entry in the zip is an RTT full extract (entries: ${entries.join(', ') || 'none'}).`);
 	}
 	// The reader hands plain and .gz files straight to DuckDB; only the header sample is needed here.
 	const sample = container === 'gzip'
 		? (await readSourceBytes({ path, name, container, entry: null, bytes, sample: new Uint8Array() })).subarray(0, SAMPLE_BYTES)
-		: await firstBytes(path);
+		: await fileStart(path);
 	if (!recogniseRtt({ name, bytes: sample })) {
 		throw new ReadError(name, 1, null, 'this is not an RTT full extract (the header should start with "Period" and include "Treatment Function Code").');
 	}
 	return { path, name, container, entry: null, bytes, sample };
-}
-
-async function firstBytes(path: string): Promise<Uint8Array> {
-	const handle = await open(path);
-	try {
-		const buffer = new Uint8Array(SAMPLE_BYTES);
-		const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-		return buffer.subarray(0, bytesRead);
-	} finally {
-		await handle.close();
-	}
 }

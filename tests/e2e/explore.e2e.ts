@@ -5,30 +5,15 @@
  * and that nothing is requested from another host.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, openPage, type TrackedPage } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.ts';
+import { useBrowser } from '../support/e2e-browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	for (const tracked of opened) await tracked.close().catch(() => {});
-	await browser?.close();
-});
-
-async function open(): Promise<TrackedPage> {
-	const tracked = await openPage(browser);
-	opened.push(tracked);
-	return tracked;
-}
+const { open } = useBrowser();
 
 async function gotoExplore(page: Page, hash = '') {
 	await page.goto(`${siteUrl}/explore${hash}`);

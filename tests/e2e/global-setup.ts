@@ -6,7 +6,7 @@ let server: RunningServer | null = null;
 
 export async function setup({ provide }: { provide: (key: string, value: string) => void }) {
 	const root = resolve(process.env.OPENWAITS_E2E_BUILD ?? 'build');
-	server = await serveStatic(root, process.env.OPENWAITS_E2E_BASE ?? '');
+	server = await serveStatic(root, { basePath: process.env.OPENWAITS_E2E_BASE ?? '' });
 	provide('siteUrl', server.url);
 	provide('dataset', process.env.OPENWAITS_E2E_DATA ?? 'demo');
 }

@@ -4,10 +4,11 @@
  * twin, the embed snippet and /embed/league, a league from an uploaded CSV,
  * accessibility, and no request leaving 127.0.0.1.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, openPage, type TrackedPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.ts';
+import { useBrowser } from '../support/e2e-browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
@@ -16,23 +17,7 @@ const FIXTURE = resolve('tests/fixtures/league/councils.csv');
 const SLOW = 240_000;
 const BANDS = /^(Better than expected \((95|99\.8)% limit\)|Within expected range|Worse than expected \((95|99\.8)% limit\))$/;
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	for (const tracked of opened) await tracked.close().catch(() => {});
-	await browser?.close();
-});
-
-async function open(): Promise<TrackedPage> {
-	const tracked = await openPage(browser);
-	opened.push(tracked);
-	return tracked;
-}
+const { open } = useBrowser();
 
 async function waitForLeague(page: Page) {
 	await page.waitForSelector('[data-testid=funnel-plot] [role=listitem]', { timeout: 60_000 });

@@ -4,25 +4,18 @@
  * With the network cut, a search, a provider page and counting rows in
  * DuckDB-WASM on /about/data all still work.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/e2e-browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
 const POSTCODE = dataset === 'real' ? 'B15 2TH' : 'LS1 4AP';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const { open } = useBrowser();
 
 describe(`offline (${dataset} data)`, () => {
 	it('searches, opens a provider page and counts rows in the browser with the network off', async () => {
-		const tracked = await openPage(browser);
+		const tracked = await open();
 		const { page } = tracked;
 		const context = page.context();
 		try {

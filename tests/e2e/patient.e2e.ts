@@ -4,9 +4,10 @@
  * accessibility, narrow screens, and (on the real data) one figure checked
  * against the published file.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, openPage, type TrackedPage } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.ts';
+import { useBrowser } from '../support/e2e-browser.ts';
 import type { TreatmentWaitsFile } from '../../src/lib/schema/site-data.ts';
 
 const siteUrl = inject('siteUrl');
@@ -18,23 +19,7 @@ const POSTCODE = real ? 'B15 2TH' : 'LS1 4AP';
 const NOT_FOUND = 'We could not find that postcode. Check it and try again, or enter just the first part, like LS1';
 const TREATMENT_NOT_FOUND = 'We could not find that treatment. Try a word like knee, eyes or skin.';
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	for (const tracked of opened) await tracked.close().catch(() => {});
-	await browser?.close();
-});
-
-async function open(viewport?: { width: number; height: number }): Promise<TrackedPage> {
-	const tracked = await openPage(browser, viewport);
-	opened.push(tracked);
-	return tracked;
-}
+const { open } = useBrowser();
 
 /** Loads a page and waits until the search form is handled by the page (hydrated), not the browser. */
 async function gotoHydrated(page: Page, path: string) {
@@ -75,7 +60,13 @@ describe(`patient search (${dataset} data)`, () => {
 		const numeric = medians.filter((m): m is number => m !== null);
 		expect([...numeric].sort((a, b) => a - b)).toEqual(numeric);
 		await expect(page.getByText(/Source: NHS England RTT/).count()).resolves.toBeGreaterThan(0);
-		await expect(page.getByRole('heading', { name: 'Distance and waiting time' }).count()).resolves.toBe(1);
+		// The chart and the map are drawn just after the list.
+		await page.getByRole('heading', { name: 'Distance and waiting time' }).waitFor();
+		await page.locator('figure.map svg g.point').first().waitFor();
+		const cards = await page.locator('article.result').count();
+		await expect(page.locator('figure.map svg g.point').count()).resolves.toBe(cards);
+		await expect(page.locator('figure.map svg g.point text').first().textContent()).resolves.toBe('1');
+		await expect(page.locator('figure.map svg path.land').getAttribute('d')).resolves.toMatch(/^M/);
 		await expect(page.getByRole('heading', { name: 'What you can do' }).count()).resolves.toBe(1);
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);

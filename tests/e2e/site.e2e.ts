@@ -3,27 +3,20 @@
  * no request away from 127.0.0.1, and /about/data reconciles the data in the
  * browser with DuckDB-WASM.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, openPage } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/browser.ts';
+import { useBrowser } from '../support/e2e-browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const { open } = useBrowser();
 
 const PAGES = ['/', '/about/data', '/about/methods', '/explore', '/league'];
 
 describe(`every page (${dataset} data)`, () => {
 	for (const path of PAGES) {
 		it(`${path} has one h1, the main navigation, no axe violations and no outside requests`, async () => {
-			const tracked = await openPage(browser);
+			const tracked = await open();
 			try {
 				const response = await tracked.page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
 				expect(response?.status()).toBe(200);
@@ -46,7 +39,7 @@ describe(`every page (${dataset} data)`, () => {
 
 describe('/about/data', () => {
 	it('lists every source with checksums and shows the national totals per month', async () => {
-		const tracked = await openPage(browser);
+		const tracked = await open();
 		const { page } = tracked;
 		try {
 			await page.goto(`${siteUrl}/about/data`);
@@ -70,7 +63,7 @@ describe('/about/data', () => {
 	});
 
 	it('counts the rows of every table in the browser with DuckDB-WASM, matching the build', async () => {
-		const tracked = await openPage(browser);
+		const tracked = await open();
 		const { page } = tracked;
 		try {
 			await page.goto(`${siteUrl}/about/data`, { waitUntil: 'networkidle' });

@@ -186,9 +186,9 @@ describe('huge lines are refused quickly, without reading the file into memory',
 		stream.write(head);
 		const chunk = Buffer.alloc(1 << 20, 'x');
 		for (let written = 0; written < bytes; written += chunk.length) {
-			if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+			if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
 		}
-		await new Promise((r) => stream.end(r));
+		await new Promise<void>((r) => stream.end(() => r()));
 	}
 
 	it('a 20 MB file with no line break at all', async () => {

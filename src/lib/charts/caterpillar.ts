@@ -8,7 +8,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { LeagueRow } from '../league/compute.ts';
 import { formatRankInterval } from '../league/compute.ts';
-import { BAND_STYLE, COLOURS, escapeXml, pointPath, type Margin, type Tick } from './funnel-plot.ts';
+import { BAND_STYLE, COLOURS, escapeXml, pointPath, svgOpening, type Margin, type Tick } from './funnel-plot.ts';
 import type { Band } from '../stats/funnel.ts';
 
 export interface CaterpillarBar {
@@ -82,14 +82,7 @@ export function caterpillarGeometry(rows: readonly LeagueRow[], options: { width
 
 export function caterpillarSvg(g: CaterpillarGeometry): string {
 	const e = escapeXml;
-	const out: string[] = [];
-	out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-labelledby="caterpillar-title caterpillar-desc" font-family="Arial, Helvetica, sans-serif" font-size="12">`);
-	out.push(`<title id="caterpillar-title">${e(g.title)}</title><desc id="caterpillar-desc">${e(g.description)}</desc>`);
-	out.push(`<rect width="${g.width}" height="${g.height}" fill="${COLOURS.background}"/>`);
-	for (const t of g.yTicks) {
-		out.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${t.position}" y2="${t.position}" stroke="${COLOURS.grid}"/>`);
-		out.push(`<text x="${g.plot.left - 8}" y="${t.position}" text-anchor="end" dominant-baseline="middle" fill="${COLOURS.text}">${e(t.label)}</text>`);
-	}
+	const out = svgOpening(g, 'caterpillar');
 	out.push(`<line x1="${g.plot.left}" x2="${g.plot.left}" y1="${g.plot.top}" y2="${g.plot.bottom}" stroke="${COLOURS.axis}"/>`);
 	out.push(`<text x="${(g.plot.left + g.plot.right) / 2}" y="${g.height - 10}" text-anchor="middle" font-weight="bold" fill="${COLOURS.text}">${e(g.xLabel)}</text>`);
 	out.push(`<text transform="translate(16 ${(g.plot.top + g.plot.bottom) / 2}) rotate(-90)" text-anchor="middle" font-weight="bold" fill="${COLOURS.text}">${e(g.yLabel)}</text>`);

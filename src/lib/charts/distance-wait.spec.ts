@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import type { WaitFigures } from '../schema/site-data.ts';
+import { waitFigures } from '../schema/test-fixtures.ts';
+import { contrastRatio as contrast } from '../../../tests/support/contrast.ts';
 import {
 	COLOURS,
 	distanceWaitGeometry,
@@ -13,31 +15,10 @@ import {
 import DistanceWaitChart from './DistanceWaitChart.svelte';
 import DistanceWaitTable from './DistanceWaitTable.svelte';
 
-function figures(over: Partial<WaitFigures> = {}): WaitFigures {
-	return {
-		period: '2026-02',
-		pathways: 1000,
-		unknownClockStart: 0,
-		median: 10,
-		medianLow: 9,
-		medianHigh: 11,
-		p92: 40,
-		medianOver104: false,
-		p92Over104: false,
-		pctWithin18: 60,
-		pctWithin18Low: 57,
-		pctWithin18High: 63,
-		within18: 600,
-		over52: 10,
-		tooFew: false,
-		...over
-	};
-}
-
 const row = (code: string, name: string, miles: number, over: Partial<WaitFigures>, shorter: number | null = null): DistanceWaitRow => ({
 	provider: { code, name },
 	distanceMiles: miles,
-	latest: figures(over),
+	latest: waitFigures(over),
 	shorterThanNearestWeeks: shorter
 });
 
@@ -115,10 +96,10 @@ describe('words', () => {
 		['formatMiles', formatMiles(12.6), '13 miles'],
 		['formatWeeks', formatWeeks(1), '1 week'],
 		['formatWeeks', formatWeeks(12.46), '12.5 weeks'],
-		['formatMedian', formatMedian(figures({ median: 0.5 })), '0.5 weeks or less'],
-		['formatMedian', formatMedian(figures({ tooFew: true })), 'too few patients to say'],
-		['formatMedian', formatMedian(figures({ median: null })), 'too few patients to say'],
-		['formatMedian', formatMedian(figures({ median: null, medianOver104: true })), 'more than 104 weeks'],
+		['formatMedian', formatMedian(waitFigures({ median: 0.5 })), '0.5 weeks or less'],
+		['formatMedian', formatMedian(waitFigures({ tooFew: true })), 'too few patients to say'],
+		['formatMedian', formatMedian(waitFigures({ median: null })), 'too few patients to say'],
+		['formatMedian', formatMedian(waitFigures({ median: null, medianOver104: true })), 'more than 104 weeks'],
 		['formatPercent', formatPercent(71.6), '72%'],
 		['formatPercent', formatPercent(null), 'too few patients to say']
 	];
@@ -126,16 +107,6 @@ describe('words', () => {
 		it(`${name} → ${expected}`, () => expect(actual).toBe(expected));
 	}
 });
-
-/** WCAG 2.x relative luminance and contrast ratio. */
-function contrast(a: string, b: string): number {
-	const lum = (hex: string) => {
-		const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-	};
-	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-	return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('colours meet WCAG AA on the white background', () => {
 	const cases: [string, string, number][] = [

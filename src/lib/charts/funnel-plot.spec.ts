@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio as contrast } from '../../../tests/support/contrast.ts';
 import { render } from 'svelte/server';
 import { computeLeague, type LeagueUnit } from '../league/compute.ts';
 import { BAND_STYLE, COLOURS, funnelGeometry, funnelSvg } from './funnel-plot.ts';
@@ -82,16 +83,6 @@ describe('caterpillarGeometry', () => {
 		expect(g.description).toMatch(/^Caterpillar plot of 6 ranks with 95% intervals\./);
 	});
 });
-
-/** WCAG relative-luminance contrast. */
-function contrast(a: string, b: string): number {
-	const lum = (hex: string) => {
-		const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-	};
-	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-	return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('colours', () => {
 	for (const [band, style] of Object.entries(BAND_STYLE)) {

@@ -242,17 +242,32 @@ export function escapeXml(text: string): string {
 
 export const POINT_RADIUS = 4.5;
 
-/** The same picture as FunnelPlot.svelte, as one self-contained SVG document. */
-export function funnelSvg(g: FunnelGeometry): string {
+/**
+ * The start of a standalone chart SVG, the same for every league chart: the
+ * root element labelled by its title and description (ids `<id>-title` and
+ * `<id>-desc`), the white background, and the horizontal grid lines with
+ * their labels.
+ */
+export function svgOpening(
+	g: { width: number; height: number; title: string; description: string; yTicks: Tick[]; plot: { left: number; right: number } },
+	id: string
+): string[] {
 	const e = escapeXml;
 	const out: string[] = [];
-	out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-labelledby="funnel-title funnel-desc" font-family="Arial, Helvetica, sans-serif" font-size="12">`);
-	out.push(`<title id="funnel-title">${e(g.title)}</title><desc id="funnel-desc">${e(g.description)}</desc>`);
+	out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Arial, Helvetica, sans-serif" font-size="12">`);
+	out.push(`<title id="${id}-title">${e(g.title)}</title><desc id="${id}-desc">${e(g.description)}</desc>`);
 	out.push(`<rect width="${g.width}" height="${g.height}" fill="${COLOURS.background}"/>`);
 	for (const t of g.yTicks) {
 		out.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${t.position}" y2="${t.position}" stroke="${COLOURS.grid}"/>`);
 		out.push(`<text x="${g.plot.left - 8}" y="${t.position}" text-anchor="end" dominant-baseline="middle" fill="${COLOURS.text}">${e(t.label)}</text>`);
 	}
+	return out;
+}
+
+/** The same picture as FunnelPlot.svelte, as one self-contained SVG document. */
+export function funnelSvg(g: FunnelGeometry): string {
+	const e = escapeXml;
+	const out = svgOpening(g, 'funnel');
 	for (const t of g.xTicks) {
 		out.push(`<line x1="${t.position}" x2="${t.position}" y1="${g.plot.bottom}" y2="${g.plot.bottom + 5}" stroke="${COLOURS.axis}"/>`);
 		out.push(`<text x="${t.position}" y="${g.plot.bottom + 18}" text-anchor="middle" fill="${COLOURS.text}">${e(t.label)}</text>`);

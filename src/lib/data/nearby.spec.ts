@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderRecord, SiteRecord, TreatmentWaitsFile, WaitFigures } from '../schema/site-data.ts';
 import type { SortOrder } from '../state/search-params.ts';
+import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
 import { comparableMedian, nearbyProviders, nearestRow, providerDistance } from './nearby.ts';
 
 /*
@@ -10,66 +11,26 @@ import { comparableMedian, nearbyProviders, nearestRow, providerDistance } from 
 const ORIGIN: [number, number] = [53.8, -1.55];
 const north = (degrees: number): [number, number] => [ORIGIN[0] + degrees, ORIGIN[1]];
 
-function figures(period: string, over: Partial<WaitFigures> = {}): WaitFigures {
-	return {
-		period,
-		pathways: 1000,
-		unknownClockStart: 0,
-		median: 10,
-		medianLow: 9,
-		medianHigh: 11,
-		p92: 40,
-		medianOver104: false,
-		p92Over104: false,
-		pctWithin18: 60,
-		pctWithin18Low: 57,
-		pctWithin18High: 63,
-		within18: 600,
-		over52: 10,
-		tooFew: false,
-		...over
-	};
-}
+const figures = (period: string, over: Partial<WaitFigures> = {}): WaitFigures => waitFigures({ period, ...over });
 
 function site(code: string, at: [number, number]): SiteRecord {
 	return { code, name: `Site ${code}`, lat: at[0], lon: at[1], address: '', postcode: null, phone: null, website: null };
 }
 
-function provider(code: string, at: [number, number] | null, over: Partial<ProviderRecord> = {}): ProviderRecord {
-	return {
-		code,
-		name: `Hospital ${code}`,
-		sector: 'nhs',
-		lat: at?.[0] ?? null,
-		lon: at?.[1] ?? null,
-		locatedBy: at ? 'headquarters' : null,
-		address: null,
-		postcode: null,
-		phone: null,
-		website: null,
-		region: null,
-		sites: [],
-		survey: null,
-		ae: null,
-		treatments: ['C_110'],
-		...over
-	};
-}
-
 const survey = (score: number) => ({ year: 2024, score, band: 4, respondents: 300 });
 
 const PROVIDERS: ProviderRecord[] = [
-	provider('A', north(0.02), { survey: survey(8.1) }), // 1.38 mi, the nearest
-	provider('B', north(0.1)), // 6.91 mi
-	provider('C', north(0.2), { survey: survey(7.5) }), // 13.82 mi
-	provider('D', north(0.3), { survey: survey(9.0) }), // 20.73 mi, too few to say
-	provider('E', north(0.25)), // 17.27 mi, more than 104 weeks
-	provider('F', north(0.05)), // 3.45 mi, median unknown
-	provider('G', north(1.0)), // 69 mi: outside 25 miles
-	provider('H', null), // nowhere to put it
-	provider('I', north(0.01)), // no figures in the latest month
+	providerRecord('A', north(0.02), { survey: survey(8.1) }), // 1.38 mi, the nearest
+	providerRecord('B', north(0.1)), // 6.91 mi
+	providerRecord('C', north(0.2), { survey: survey(7.5) }), // 13.82 mi
+	providerRecord('D', north(0.3), { survey: survey(9.0) }), // 20.73 mi, too few to say
+	providerRecord('E', north(0.25)), // 17.27 mi, more than 104 weeks
+	providerRecord('F', north(0.05)), // 3.45 mi, median unknown
+	providerRecord('G', north(1.0)), // 69 mi: outside 25 miles
+	providerRecord('H', null), // nowhere to put it
+	providerRecord('I', north(0.01)), // no figures in the latest month
 	// Headquarters far away, but one site is 10.36 mi: the site counts.
-	provider('K', north(1.0), { locatedBy: 'sites', sites: [site('K1', north(0.4)), site('K2', north(0.15))] })
+	providerRecord('K', north(1.0), { locatedBy: 'sites', sites: [site('K1', north(0.4)), site('K2', north(0.15))] })
 ];
 
 const WAITS: TreatmentWaitsFile = {
@@ -169,9 +130,9 @@ describe('helpers', () => {
 		it(`comparableMedian(${JSON.stringify(over)}) → ${expected}`, () => expect(comparableMedian(figures('2026-02', over))).toBe(expected));
 	}
 	it('providerDistance skips sites without coordinates', () => {
-		const p = provider('S', north(0.1), { sites: [site('bad', [NaN, NaN])] });
+		const p = providerRecord('S', north(0.1), { sites: [site('bad', [NaN, NaN])] });
 		expect(providerDistance(p, ORIGIN)).toMatchObject({ site: null });
-		expect(providerDistance(provider('N', null), ORIGIN)).toBeNull();
+		expect(providerDistance(providerRecord('N', null), ORIGIN)).toBeNull();
 	});
 	it('nearestRow breaks ties by code', () => {
 		const rows = [

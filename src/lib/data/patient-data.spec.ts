@@ -15,47 +15,13 @@ import {
 } from './patient-data.ts';
 import type { ProviderRecord, TreatmentWaitsFile, WaitFigures } from '../schema/site-data.ts';
 import { treatmentByCode } from './treatments.ts';
+import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
 
-function figures(over: Partial<WaitFigures> = {}): WaitFigures {
-	return {
-		period: '2026-03',
-		pathways: 1000,
-		unknownClockStart: 0,
-		median: 10,
-		medianLow: 9.5,
-		medianHigh: 10.5,
-		p92: 30,
-		medianOver104: false,
-		p92Over104: false,
-		pctWithin18: 70,
-		pctWithin18Low: 67,
-		pctWithin18High: 73,
-		within18: 600,
-		over52: 5,
-		tooFew: false,
-		...over
-	};
-}
+/** This file's month: March 2026, a narrower median interval and 70% within 18 weeks. */
+const figures = (over: Partial<WaitFigures> = {}): WaitFigures =>
+	waitFigures({ period: '2026-03', medianLow: 9.5, medianHigh: 10.5, p92: 30, pctWithin18: 70, pctWithin18Low: 67, pctWithin18High: 73, over52: 5, ...over });
 
-function provider(code: string, lat: number, lon: number): ProviderRecord {
-	return {
-		code,
-		name: `Hospital ${code}`,
-		sector: 'nhs',
-		lat,
-		lon,
-		locatedBy: 'headquarters',
-		address: null,
-		postcode: null,
-		phone: null,
-		website: null,
-		region: null,
-		sites: [],
-		survey: null,
-		ae: null,
-		treatments: ['C_110']
-	};
-}
+const provider = (code: string, lat: number, lon: number): ProviderRecord => providerRecord(code, [lat, lon]);
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
 

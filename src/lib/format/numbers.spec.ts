@@ -21,6 +21,8 @@ describe('formatting', () => {
 		['count with separators', formatCount(7187677), '7,187,677'],
 		['small count', formatCount(12), '12'],
 		['zero', formatCount(0), '0'],
+		['no count', formatCount(null), '–'],
+		['count not yet known', formatCount(undefined), '–'],
 		['weeks number', formatWeeksNumber(14), '14.0'],
 		['weeks number rounds', formatWeeksNumber(10.8888888888889), '10.9'],
 		['weeks, tenth', formatWeeks(14.25), '14.3 weeks'],

@@ -23,8 +23,9 @@ export function roundTenth(x: number): number {
 const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const TENTH = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** 12345 → "12,345". */
-export function formatCount(n: number): string {
+/** 12345 → "12,345"; no number (null, undefined) → "–". */
+export function formatCount(n: number | null | undefined): string {
+	if (n === null || n === undefined) return '–';
 	return COUNT.format(roundHalfAway(n, 0));
 }
 

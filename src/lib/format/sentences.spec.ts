@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WaitPercentile } from '../stats/percentile.ts';
 import type { MeasureChange, WaitChange } from '../stats/change.ts';
-import { TOO_FEW, changeSentence, medianSentence, p92Sentence, periodWords, within18Sentence } from './sentences.ts';
+import { TOO_FEW, changeSentence, medianSentence, monthName, p92Sentence, periodWords, within18Sentence } from './sentences.ts';
 
 const weeks = (w: number): WaitPercentile => ({ kind: 'weeks', weeks: w });
 const over104: WaitPercentile = { kind: 'over104' };
@@ -44,6 +44,18 @@ describe('periodWords', () => {
 	const cases: [string, boolean, string][] = [['2026-03', false, 'March'], ['2025-04', true, 'April 2025'], ['2026-12', false, 'December']];
 	for (const [period, withYear, expected] of cases) it(period, () => expect(periodWords(period, withYear)).toBe(expected));
 	it('rejects other text', () => expect(() => periodWords('2026-13')).toThrow(RangeError));
+});
+
+describe('monthName', () => {
+	it.each([
+		['2026-04', 'April 2026'],
+		['2025-12', 'December 2025'],
+		['', ''],
+		[null, ''],
+		[undefined, ''],
+		['2026-13', '2026-13'],
+		['latest', 'latest']
+	])('%j → %j', (period, expected) => expect(monthName(period)).toBe(expected));
 });
 
 describe('changeSentence', () => {

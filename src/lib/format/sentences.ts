@@ -52,13 +52,28 @@ export function within18Sentence({ pct, tooFew }: { pct: number | null; tooFew: 
 	);
 }
 
-/** '2026-03' → "March"; with the year → "March 2026" (for year-on-year). */
-export function periodWords(period: string, withYear = false): string {
+/** 'YYYY-MM' → its year and capitalised month name; null for anything else. */
+function parsePeriod(period: string): { year: string; name: string } | null {
 	const match = /^(\d{4})-(\d{2})$/.exec(period);
 	const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-	if (!match || !month) throw new RangeError(`Not a 'YYYY-MM' period: ${period}`);
-	const name = month[0].toUpperCase() + month.slice(1);
-	return withYear ? `${name} ${match[1]}` : name;
+	return match && month ? { year: match[1], name: month[0].toUpperCase() + month.slice(1) } : null;
+}
+
+/** '2026-03' → "March"; with the year → "March 2026" (for year-on-year). */
+export function periodWords(period: string, withYear = false): string {
+	const parsed = parsePeriod(period);
+	if (!parsed) throw new RangeError(`Not a 'YYYY-MM' period: ${period}`);
+	return withYear ? `${parsed.name} ${parsed.year}` : parsed.name;
+}
+
+/**
+ * '2026-04' → "April 2026", for headings, captions and source lines: never
+ * throws. No period gives '', and text that is not a 'YYYY-MM' period is shown as it is.
+ */
+export function monthName(period: string | null | undefined): string {
+	if (!period) return '';
+	const parsed = parsePeriod(period);
+	return parsed ? `${parsed.name} ${parsed.year}` : period;
 }
 
 /**

@@ -1,24 +1,11 @@
 /**
- * League table as CSV for download. Spreadsheet programs run any cell that
- * starts with = + - @ (or a tab or carriage return that hides one) as a
- * formula (OWASP "CSV injection"): such text cells get a leading apostrophe.
- * Numbers are written as plain numbers and are never altered.
+ * League table as CSV for download, through the site's formula-safe writer
+ * ($lib/format/csv): text cells that a spreadsheet would run as a formula get
+ * a leading apostrophe; numbers are written as plain numbers.
  */
 import type { League } from './compute.ts';
 import { BAND_WORDS } from '../stats/funnel.ts';
-
-const DANGEROUS = /^[=+\-@\t\r]/;
-
-export function safeCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	const text = DANGEROUS.test(value) ? `'${value}` : value;
-	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-	return rows.map((row) => row.map(safeCell).join(',')).join('\r\n') + '\r\n';
-}
+import { csvLines } from '../format/csv.ts';
 
 const pct = (v: number) => Math.round(v * 10000) / 100;
 
@@ -33,5 +20,5 @@ export function leagueCsv(league: League, valueHeading: string, nHeading: string
 		BAND_WORDS[r.band], r.rank, r.rankLow, r.rankHigh,
 		pct(r.limits.lower95), pct(r.limits.upper95), pct(r.limits.lower998), pct(r.limits.upper998)
 	]);
-	return toCsv([header, ...body]);
+	return csvLines([header, ...body]);
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY, aeUnits, leagueQueryToString, parseLeagueQuery, rttUnits, surveyRows } from './measures.ts';
 import type { ProviderRecord, TreatmentWaitsFile, WaitFigures } from '../schema/site-data.ts';
+import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
 
-const provider = (code: string, region: string, extra: Partial<ProviderRecord> = {}): ProviderRecord => ({
-	code, name: `Trust ${code}`, sector: 'nhs', lat: null, lon: null, locatedBy: null, address: null, postcode: null, phone: null, website: null,
-	region, sites: [], survey: null, ae: null, treatments: [], ...extra
-});
-const month = (period: string, pathways: number, pct: number | null, over52: number, tooFew = false): WaitFigures => ({
-	period, pathways, unknownClockStart: 0, median: 10, medianLow: 9, medianHigh: 11, p92: 30, medianOver104: false, p92Over104: false,
-	pctWithin18: pct, pctWithin18Low: null, pctWithin18High: null, within18: pct === null ? 0 : Math.round((pct / 100) * pathways), over52, tooFew
-});
+const provider = (code: string, region: string, extra: Partial<ProviderRecord> = {}): ProviderRecord =>
+	providerRecord(code, null, { name: `Trust ${code}`, region, treatments: [], ...extra });
+const month = (period: string, pathways: number, pct: number | null, over52: number, tooFew = false): WaitFigures =>
+	waitFigures({
+		period, pathways, p92: 30, pctWithin18: pct, pctWithin18Low: null, pctWithin18High: null,
+		within18: pct === null ? 0 : Math.round((pct / 100) * pathways), over52, tooFew
+	});
 
 describe('league query in the URL', () => {
 	it('round-trips', () => {

@@ -11,6 +11,9 @@ export const RTT_WEEKLY_BANDS = 104;
 export const RTT_PARTS = ['Part_1A', 'Part_1B', 'Part_2', 'Part_2A', 'Part_3'] as const;
 export type RttPart = (typeof RTT_PARTS)[number];
 
+/** The parts with week bands (Part_3, new clock starts, has none). */
+export const RTT_BANDED_PARTS: readonly RttPart[] = ['Part_1A', 'Part_1B', 'Part_2', 'Part_2A'];
+
 export const RTT_PART_WORDS: Record<RttPart, string> = {
 	Part_1A: 'Completed pathways, admitted to hospital',
 	Part_1B: 'Completed pathways, not admitted',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../stats/seeded-random.ts';
 import {
 	DEFAULT_SEARCH,
 	MILES_CHOICES,
@@ -92,20 +93,8 @@ describe('round trip', () => {
 	});
 });
 
-/** Mulberry32: a tiny seeded generator, so a failing fuzz case can be replayed exactly. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 describe('fuzz', () => {
-	const random = mulberry32(20260101);
+	const random = seededRandom(20260101);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 	const keys = ['postcode', 'treatment', 'miles', 'sort', 'x', '', '__proto__', 'Postcode'];
 	const alphabet = [...'abcXYZ019 _-=&?%+#/\\<>"\'\n\t\u0000é€😀', '%ZZ', '%E0%A4', '\uD800', '%00', 'C_110', '25', 'wait'];

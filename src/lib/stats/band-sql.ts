@@ -6,7 +6,8 @@
  * Only the summing lives in SQL; every percentile is computed in TypeScript
  * (percentile.ts) so there is one definition of the method.
  */
-import { RTT_BAND_COLUMNS } from '../schema/rtt.ts';
+import { RTT_BAND_COLUMNS, RTT_BANDED_PARTS } from '../schema/rtt.ts';
+import { summariseWaits, type WaitSummary } from './wait-summary.ts';
 
 const SAFE_COLUMN = /^band_\d{3}$/;
 
@@ -32,4 +33,18 @@ export function bandColumnsList(): string {
 /** "(band_000 + … + band_104)": pathways with a known clock start, per row. */
 export function bandTotalExpression(): string {
 	return `(${bandColumns().map((name) => `coalesce(${name}, 0)`).join(' + ')})`;
+}
+
+/** "'Part_1A', 'Part_1B', 'Part_2', 'Part_2A'": the parts with week bands, for `part IN (…)`. */
+export function bandedPartsList(): string {
+	return RTT_BANDED_PARTS.map((part) => `'${part}'`).join(', ');
+}
+
+/**
+ * The summary of one row of a query that selected sumBandsSelect() and
+ * `unknown_clock_start`: the percentiles come from the summed bands.
+ */
+export function summariseBandRow(row: Record<string, unknown>): WaitSummary {
+	const bands = bandColumns().map((name) => Number(row[name] ?? 0));
+	return summariseWaits(bands, Number(row.unknown_clock_start ?? 0));
 }
