@@ -4,7 +4,7 @@
  * loaded into DuckDB tables for the browser.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { AePerformance, ProviderRecord, SourceReport } from '../../src/lib/schema/site-data.ts';
+import type { AePerformance, SourceReport } from '../../src/lib/schema/site-data.ts';
 import { normalisePostcode } from '../../src/lib/geo/postcode.ts';
 import { readSourceBytes, type SourceFile } from '../lib/source-files.ts';
 import { recogniseFile } from '../readers/index.ts';
@@ -13,7 +13,6 @@ import { pctWithin4Hours, type AeRow } from '../readers/ae.ts';
 import type { TrustRow } from '../readers/trusts.ts';
 import { chooseSiteList, type RttProvider, type SiteRow, type SurveyRow } from './providers.ts';
 import type { Centroids } from './patient-files.ts';
-import { loadRows } from './load-rows.ts';
 
 type LatLon = [number, number];
 interface CentroidSource { dataset: string; sectors: Map<string, LatLon>; districts: Map<string, LatLon> }

@@ -9,7 +9,7 @@ import type { Manifest, RttMonthFigures, SiteSummary, TableDescription } from '.
 import { writeArrowFile } from './arrow.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
-import { SUMMARY_COLUMNS } from './rtt-summaries.ts';
+import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
 import { rttProviders, centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
@@ -79,6 +79,7 @@ export async function writeSiteData(
 	connection: DuckDBConnection,
 	dir: string,
 	stage: ReadStage,
+	patient: PatientFigures,
 	demonstration: boolean,
 	log: (line: string) => void
 ): Promise<Manifest> {
@@ -97,7 +98,7 @@ export async function writeSiteData(
 	log(`providers: ${providers.length}, located by sites ${providers.filter((p) => p.locatedBy === 'sites').length}, by headquarters ${providers.filter((p) => p.locatedBy === 'headquarters').length}, not located ${unlocated.length}`);
 
 	await writeJsonFile(join(dir, 'patient/providers.json'), { providers });
-	const waits = await treatmentWaitFiles(connection, stage.periods);
+	const waits = treatmentWaitFiles(patient, stage.periods);
 	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);

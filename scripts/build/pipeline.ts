@@ -4,7 +4,7 @@
  * DuckDB → write Arrow (browser), Parquet (downloads), JSON (first answer) and
  * manifest.json into a temporary folder → swap it in only when all went well.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -104,13 +104,13 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		if (stage.periods.length === 0) problems.push(`no RTT full extract found in ${options.input}.`);
 		if (problems.length) throw new BuildFailed(problems);
 
-		const summaryRows = await buildRttSummaries(connection);
-		log(`summarised ${summaryRows} provider × treatment × part × month rows`);
+		const summaries = await buildRttSummaries(connection);
+		log(`summarised ${summaries.rows} provider × treatment × part × month rows`);
 
 		const staging = `${out}.tmp-${process.pid}`;
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
-		const manifest = await writeSiteData(connection, staging, stage, options.demonstration, log);
+		const manifest = await writeSiteData(connection, staging, stage, summaries.patient, options.demonstration, log);
 		await swapIn(staging, out);
 		return manifest;
 	} finally {
@@ -127,12 +127,3 @@ async function swapIn(staging: string, out: string): Promise<void> {
 	await rename(staging, out);
 	await rm(old, { recursive: true, force: true });
 }
-
-export async function writeJson(path: string, value: unknown): Promise<number> {
-	await mkdir(dirname(path), { recursive: true });
-	const text = JSON.stringify(value);
-	await writeFile(path, text);
-	return Buffer.byteLength(text);
-}
-
-export { join };

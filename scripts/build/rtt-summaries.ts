@@ -6,6 +6,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_NON_ENGLISH_COMMISSIONER } from '../../src/lib/schema/rtt.ts';
 import { bandedPartsList, sumBandsSelect, summariseBandRow } from '../../src/lib/stats/band-sql.ts';
+import { toWaitFigures, type WaitSummary } from '../../src/lib/stats/wait-summary.ts';
+import type { WaitFigures } from '../../src/lib/schema/site-data.ts';
 
 const bandSums = sumBandsSelect();
 const bandedParts = bandedPartsList();
@@ -64,9 +66,8 @@ type BandRow = Record<string, string | number | bigint | null>;
 
 const weeksOrNull = (value: { kind: string; weeks?: number }) => (value.kind === 'weeks' ? value.weeks! : null);
 
-/** One summary row from one summed band row. */
-export function summaryRow(row: BandRow): (string | number | boolean | null)[] {
-	const s = summariseBandRow(row);
+/** One summary row from one summed band row and its summary. */
+export function summaryRow(row: BandRow, s: WaitSummary): (string | number | boolean | null)[] {
 	return [
 		String(row.period), String(row.part), String(row.provider_code), (row.provider_name as string) ?? null,
 		(row.region_code as string) ?? null, String(row.treatment_code), (row.treatment_name as string) ?? null,
@@ -84,16 +85,24 @@ export function summaryRow(row: BandRow): (string | number | boolean | null)[] {
 	];
 }
 
-/** Builds the `rtt_summary` table from `rtt_detail`. */
-export async function buildRttSummaries(connection: DuckDBConnection): Promise<number> {
+/** What a patient's first answer needs: Part_2 figures per treatment and provider, every month. */
+export type PatientFigures = Map<string, { name: string; providers: Map<string, WaitFigures[]> }>;
+
+/**
+ * Builds the `rtt_summary` table from `rtt_detail`, and collects the
+ * patient-facing figures from the same summaries (statistics computed once).
+ */
+export async function buildRttSummaries(connection: DuckDBConnection): Promise<{ rows: number; patient: PatientFigures }> {
 	const ddl = SUMMARY_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ');
 	await connection.run(`CREATE OR REPLACE TABLE rtt_summary (${ddl})`);
 	const appender = await connection.createAppender('rtt_summary');
+	const patient: PatientFigures = new Map();
 	let count = 0;
 	for (const sql of [PROVIDER_BANDS_SQL, ENGLAND_BANDS_SQL]) {
 		const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as BandRow[];
 		for (const row of rows) {
-			summaryRow(row).forEach((value, i) => {
+			const summary = summariseBandRow(row);
+			summaryRow(row, summary).forEach((value, i) => {
 				const type = SUMMARY_COLUMNS[i].type;
 				if (value === null) appender.appendNull();
 				else if (type === 'BOOLEAN') appender.appendBoolean(Boolean(value));
@@ -103,8 +112,16 @@ export async function buildRttSummaries(connection: DuckDBConnection): Promise<n
 			});
 			appender.endRow();
 			count++;
+			if (row.part === 'Part_2' && row.provider_code !== 'ENG') {
+				const treatment = String(row.treatment_code);
+				const entry = patient.get(treatment) ?? { name: String(row.treatment_name ?? treatment), providers: new Map() };
+				patient.set(treatment, entry);
+				const months = entry.providers.get(String(row.provider_code)) ?? [];
+				entry.providers.set(String(row.provider_code), months);
+				months.push(toWaitFigures(String(row.period), summary));
+			}
 		}
 	}
 	appender.closeSync();
-	return count;
+	return { rows: count, patient };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hospitalSitesReader, type HospitalSiteRow } from './hospital-sites.ts';
 import { ReadError, type ReadResult } from './types.ts';
-import { fixture, fixtureText, utf8, withBom, withCrlf } from './test-support.ts';
+import { fixture, fixtureText, utf8, withBom } from './test-support.ts';
 
 const read = (bytes: Uint8Array) => hospitalSitesReader.read('sites.csv', bytes) as ReadResult<HospitalSiteRow>;
 const text2023 = fixtureText('hospital-sites-2023.csv');

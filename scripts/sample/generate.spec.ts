@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync, strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { RTT_HEADER } from '../../src/lib/schema/rtt.ts';
-import { DEFAULT_SEED, RTT_MONTHS, generateAll, sha256 } from './generate.ts';
+import { DEFAULT_SEED, generateAll, sha256 } from './generate.ts';
 import { AE_HEADER, HOSPITAL_HEADER, SURVEY_QUESTIONS, surveyBand } from './others.ts';
 import { NHS_TRUSTS, PROVIDERS } from './providers.ts';
 import { TREATMENTS } from './rtt.ts';
