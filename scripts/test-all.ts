@@ -47,8 +47,18 @@ function buildSite(variant: 'demo' | 'real', input: string, basePath: string): s
 	return `${root}/build`;
 }
 
+/** Type errors fail the run like a failing test (svelte-check covers .svelte and .ts). */
+function typeCheck(): void {
+	const status = npx(['svelte-kit', 'sync']) || npx(['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']);
+	if (status === 0) total.passed++;
+	else total.failed++;
+}
+
 const only = process.argv[2];
-if (!only || only === 'unit') runVitest('unit', []);
+if (!only || only === 'unit') {
+	typeCheck();
+	runVitest('unit', []);
+}
 if (!only || only === 'e2e') {
 	ensureChromium();
 	execFileSync('npx', ['tsx', 'scripts/sample/generate.ts', '--out', '.cache/demo-raw'], { stdio: 'inherit' });
