@@ -4,7 +4,7 @@
  * DuckDB → write Arrow (browser), Parquet (downloads), JSON (first answer) and
  * manifest.json into a temporary folder → swap it in only when all went well.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -88,8 +88,10 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 	const started = Date.now();
 	const log = (line: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
 	const out = resolve(options.out);
-	// A memory limit lets DuckDB spill to its temporary folder instead of growing past the 1.5 GB budget.
-	const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: join(tmpdir(), 'openwaits-duckdb') });
+	// A memory limit lets DuckDB spill to disk instead of growing past the 1.5 GB budget. Each
+	// build gets its own spill folder: two builds sharing one corrupt each other's files.
+	const spill = await mkdtemp(join(tmpdir(), 'openwaits-duckdb-'));
+	const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: spill });
 	const connection = await instance.connect();
 	try {
 		const stage = await readInputs(connection, resolve(options.input), log);
@@ -116,6 +118,7 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 	} finally {
 		connection.closeSync();
 		instance.closeSync();
+		await rm(spill, { recursive: true, force: true });
 	}
 }
 
