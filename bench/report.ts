@@ -1,5 +1,5 @@
 /** bench/report.md from one run's figures. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Prepared } from './build.ts';
 import type { Summary } from './stats.ts';
 
@@ -23,6 +23,8 @@ interface ReportInput {
 	naive: number[];
 	naiveNote: string;
 	explorerNote: string;
+	/** How the explorer-warm and upload figures were measured, and what was seen (long-task count). */
+	notes: Record<string, string>;
 	initial: { bytes: number; files: { url: string; gz: number }[]; serviceWorker: number } | null;
 	outside: string[];
 	pageErrors: string[];
@@ -54,6 +56,47 @@ function verdict(f: Figure): string {
 	return `missed by ${fmt(Math.abs(value - f.goal), f.unit)} (${by.toFixed(1)}× ${f.better === 'lower' ? 'over' : 'short'})`;
 }
 
+function tableRow(f: Figure): string {
+	const s = f.summary;
+	const goal = f.goal === null ? '—' : `${f.better === 'lower' ? '≤' : '≥'} ${fmt(f.goal, f.unit)}`;
+	return `| ${f.label} (\`${f.key}\`) | ${s ? fmt(s.median, f.unit) : 'null'} | ${s ? fmt(s.min, f.unit) : '—'} | ${s ? fmt(s.max, f.unit) : '—'} | ${s?.runs ?? 0} | ${goal} | ${verdict(f)}${f.useMax ? ' (peak over runs)' : ''} |`;
+}
+
+const noteLine = (f: Figure, note: string) => `- **${f.label} (\`${f.key}\`):** ${note || '—'}.`;
+
+/**
+ * `--only explorer`: puts these figures' rows into an existing report's table
+ * (replacing rows with the same key, else after the last row) and their notes
+ * under "How each figure is measured", leaving the other figures as they were.
+ */
+export function mergeIntoReport(path: string, figures: Figure[], notes: Record<string, string>, source: string): void {
+	if (!existsSync(path)) {
+		writeFileSync(path, `# OpenWaits benchmark\n\n| figure | median | min | max | runs | goal | result |\n|---|---:|---:|---:|---:|---:|---|\n\n## How each figure is measured\n\n`);
+	}
+	const lines = readFileSync(path, 'utf8').split('\n');
+	for (const f of figures) {
+		const row = tableRow(f);
+		const note = `${noteLine(f, notes[f.key] ?? '')} Measured by ${source}.`;
+		const rowAt = lines.findIndex((l) => l.startsWith('| ') && l.includes(`(\`${f.key}\`) |`));
+		if (rowAt >= 0) lines[rowAt] = row;
+		else {
+			const header = lines.findIndex((l) => l.startsWith('| figure |'));
+			let end = header + 2;
+			while (end < lines.length && lines[end].startsWith('| ')) end++;
+			lines.splice(end, 0, row);
+		}
+		const noteAt = lines.findIndex((l) => l.startsWith(`- **`) && l.includes(`(\`${f.key}\`):**`));
+		if (noteAt >= 0) lines[noteAt] = note;
+		else {
+			const heading = lines.findIndex((l) => l === '## How each figure is measured');
+			let end = heading + 2;
+			while (end < lines.length && lines[end].startsWith('- ')) end++;
+			lines.splice(end, 0, note);
+		}
+	}
+	writeFileSync(path, lines.join('\n'));
+}
+
 export function writeReport(path: string, r: ReportInput): void {
 	const lines: string[] = [];
 	lines.push('# OpenWaits benchmark', '');
@@ -65,13 +108,7 @@ export function writeReport(path: string, r: ReportInput): void {
 		''
 	);
 	lines.push('| figure | median | min | max | runs | goal | result |', '|---|---:|---:|---:|---:|---:|---|');
-	for (const f of r.figures) {
-		const s = f.summary;
-		const goal = f.goal === null ? '—' : `${f.better === 'lower' ? '≤' : '≥'} ${fmt(f.goal, f.unit)}`;
-		lines.push(
-			`| ${f.label} (\`${f.key}\`) | ${s ? fmt(s.median, f.unit) : 'null'} | ${s ? fmt(s.min, f.unit) : '—'} | ${s ? fmt(s.max, f.unit) : '—'} | ${s?.runs ?? 0} | ${goal} | ${verdict(f)}${f.useMax ? ' (peak over runs)' : ''} |`
-		);
-	}
+	for (const f of r.figures) lines.push(tableRow(f));
 	lines.push('');
 	lines.push('## How each figure is measured', '');
 	lines.push(
@@ -81,6 +118,7 @@ export function writeReport(path: string, r: ReportInput): void {
 		'- **Throttled:** the same, with CDP `Network.emulateNetworkConditions` (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up) and `Emulation.setCPUThrottlingRate` 4, applied before loading `/`.',
 		'- **Warm query:** in each cold run\'s page after its first result, 6 searches alternating the radius 25 ↔ 50 miles; time from the click on Search to the changed summary sentence painted.',
 		`- **Explorer:** ${r.explorerNote}.`,
+		...r.figures.filter((f) => r.notes[f.key] !== undefined).map((f) => noteLine(f, r.notes[f.key])),
 		'- **Initial JS:** every JavaScript response the page `/` itself loads until network idle (no interaction), each body gzip-compressed at level 9 with Node\'s zlib, summed.' +
 			(r.initial ? ` ${r.initial.files.length} files. Not counted: the service worker script (${r.initial.serviceWorker.toLocaleString('en-GB')} B gzip), registered after the page's \`load\` event, and the app chunks it then precaches off the main thread.` : ''),
 		`- **Naive speed-up:** \`bench/naive/\` served at /naive/ beside the site, using the site's own emitted DuckDB-WASM eh wasm and worker: it downloads the raw month CSV (${(r.prepared.monthCsvBytes / 1e6).toFixed(1)} MB), \`read_csv\`s it, and in one SQL query unpivots the weekly bands, estimates each provider's median by linear interpolation in the band where half the waiting patients are reached (all commissioners summed; a simpler approximation than the site's), and keeps providers within 25 miles (haversine) of B15 2TH (a fixed point; coordinates from the site's providers.json since the CSV has none); time from navigation start to the first row shown. Pairs alternate (site cold, naive); speed-up = naive ÷ site per pair. First row: ${r.naiveNote || '—'}`,

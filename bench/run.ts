@@ -5,20 +5,22 @@
  *
  * Options: --pairs N (pipeline vs DuckDB pairs, default 3), --runs N (browser
  * runs per figure, default 5), --reuse-site (do not rebuild the site if built),
- * --no-gzip (serve without compression), --skip-pipeline.
+ * --no-gzip (serve without compression), --skip-pipeline, --only explorer (just the
+ * two explorer figures below: merged into results.json and into report.md's table).
  * These are benchmarks, not tests: nothing here passes or fails.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { CACHE, prepare } from './build.ts';
-import { coldFirstResult, coldVisit, initialJs, launchChromium, SLOW_4G, warmQueries, type Session } from './browser.ts';
+import { coldFirstResult, coldVisit, explorerWarmQuery, initialJs, latestDetailTable, launchChromium, newSession, SLOW_4G, uploadLongTasks, warmQueries, type Session, type UploadLongTasks } from './browser.ts';
+import { writeUploadCsv } from './upload-csv.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { summarise, type Summary } from './stats.ts';
-import { writeReport, type Figure } from './report.ts';
+import { mergeIntoReport, writeReport, type Figure } from './report.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -26,10 +28,13 @@ const { values: args } = parseArgs({
 		runs: { type: 'string', default: '5' },
 		'reuse-site': { type: 'boolean', default: false },
 		'no-gzip': { type: 'boolean', default: false },
-		'skip-pipeline': { type: 'boolean', default: false }
+		'skip-pipeline': { type: 'boolean', default: false },
+		only: { type: 'string' }
 	}
 });
 const PAIRS = Math.max(1, Math.min(10, Number(args.pairs)));
+if (args.only !== undefined && args.only !== 'explorer') throw new Error(`--only takes "explorer", not "${args.only}"`);
+const ONLY_EXPLORER = args.only === 'explorer';
 const RUNS = Math.max(1, Math.min(15, Number(args.runs)));
 const started = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -48,7 +53,7 @@ function child(script: string, args: string[]): ChildResult {
 }
 
 const pipeline: { ratio: number; pipelineMs: number; duckdbMs: number; pipelineRss: number; duckdbRss: number }[] = [];
-if (!args['skip-pipeline']) {
+if (!args['skip-pipeline'] && !ONLY_EXPLORER) {
 	for (let i = 0; i < PAIRS; i++) {
 		const a = child('bench/pipeline-child.ts', [prepared.monthDir, join(CACHE, 'pipeline-out')]);
 		const b = child('bench/duckdb-child.ts', [prepared.monthCsv, join(CACHE, 'duckdb-out.parquet')]);
@@ -81,8 +86,13 @@ const explorer: number[] = [];
 let explorerNote = '';
 let naiveNote = '';
 let initial: Awaited<ReturnType<typeof initialJs>> | null = null;
+const explorerWarm: number[] = [];
+let explorerWarmNote = '';
+let upload: UploadLongTasks | null = null;
+let uploadNote = '';
 
 try {
+	if (!ONLY_EXPLORER) {
 	// Warm-up (not measured): the server compresses each file once, the OS caches the files.
 	log('warm-up');
 	await done((await coldFirstResult(browser, server.url)).session);
@@ -139,6 +149,41 @@ try {
 
 	initial = await initialJs(browser, server.url);
 	log(`initial JS: ${initial.bytes} bytes gzip in ${initial.files.length} files`);
+	}
+
+	// The explorer, warm: a GROUP BY over a whole month's per-commissioner detail, then a 200 MB upload in the same page.
+	let session: Session | null = null;
+	try {
+		const table = await latestDetailTable(server.url);
+		const sql = `SELECT provider_code, sum(total_all) FROM ${table} WHERE part = 'Part_2' GROUP BY 1`;
+		const warmRun = await explorerWarmQuery(browser, server.url, sql, RUNS);
+		session = warmRun.session;
+		explorerWarm.push(...warmRun.times);
+		explorerWarmNote = `on /explore, \`${sql}\`; one unmeasured Run first (${warmRun.warmUpMs.toFixed(0)} ms: downloads DuckDB and loads the table), then ${RUNS} Runs, each from the click on Run to the animation frame after the status line and the results caption show the answer`;
+		log(`explorer warm GROUP BY: ${warmRun.times.map((t) => t.toFixed(0)).join(', ')} ms (warm-up ${warmRun.warmUpMs.toFixed(0)} ms)`);
+	} catch (error) {
+		explorerWarmNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
+		log(`explorer warm: ${explorerWarmNote}`);
+	}
+	try {
+		const csv = writeUploadCsv(join(CACHE, 'upload-200mb.csv'));
+		log(`upload: ${csv.path} (${(csv.bytes / 1e6).toFixed(0)} MB, ${csv.rows.toLocaleString('en-GB')} rows)`);
+		if (!session) {
+			session = await newSession(browser);
+			await session.page.goto(`${server.url}/explore`, { timeout: 120_000 });
+			await session.page.waitForSelector('form.console[data-ready]', { timeout: 120_000 });
+		}
+		upload = await uploadLongTasks(session.page, csv.path);
+		uploadNote =
+			`${(csv.bytes / 1e6).toFixed(0)} MB generated CSV (${csv.rows.toLocaleString('en-GB')} rows of code,name,value,note; names quoted, some with commas and doubled quotes) chosen with setInputFiles on /explore after the warm queries; a PerformanceObserver('longtask') installed just before. ` +
+			`${upload.count} long tasks (≥ 50 ms), ${upload.totalMs.toFixed(0)} ms in all, over ${(upload.uploadMs / 1000).toFixed(1)} s to "${upload.rows.split('.')[0]}". ` +
+			`While the worker parsed (${(upload.readingMs / 1000).toFixed(1)} s): ${upload.reading.count} long tasks, longest ${upload.reading.maxMs.toFixed(0)} ms; while the page built the Arrow table and DuckDB loaded it (registerUploadedTable): ${upload.loading.count}, longest ${upload.loading.maxMs.toFixed(0)} ms`;
+		log(`upload: ${uploadNote}`);
+	} catch (error) {
+		uploadNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
+		log(`upload: ${uploadNote}`);
+	}
+	if (session) await done(session);
 } finally {
 	await browser.close();
 	await server.close();
@@ -155,11 +200,23 @@ const figures: Figure[] = [
 	{ key: 'warm_query_ms', label: 'Warm query (radius change → new summary)', unit: 'ms', summary: s(warm), goal: 50, better: 'lower' },
 	{ key: 'explorer_cold_ms', label: 'Explorer cold: navigation → first SQL result', unit: 'ms', summary: s(explorer), goal: 2500, better: 'lower' },
 	{ key: 'initial_js_gz_bytes', label: 'Initial JavaScript of / (gzip -9)', unit: 'bytes', summary: initial ? s([initial.bytes]) : null, goal: 100_000, better: 'lower' },
+	{ key: 'explorer_warm_group_by_ms', label: 'Explorer warm GROUP BY over a month of detail (Run → caption)', unit: 'ms', summary: s(explorerWarm), goal: 300, better: 'lower' },
+	{ key: 'upload_max_main_thread_task_ms', label: 'Longest main-thread task during a 200 MB CSV upload', unit: 'ms', summary: upload ? s([upload.maxMs]) : null, goal: 200, better: 'lower', useMax: true },
 	{ key: 'naive_speedup', label: 'Naive page time ÷ cold first result (per pair)', unit: '×', summary: s(speedups), goal: 20, better: 'higher' }
 ];
 const results: Record<string, number | null> = {};
-for (const f of figures) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(f.unit === '×' ? 2 : 0)) : null;
+const EXPLORER_KEYS = ['explorer_warm_group_by_ms', 'upload_max_main_thread_task_ms'];
+const measured = ONLY_EXPLORER ? figures.filter((f) => EXPLORER_KEYS.includes(f.key)) : figures;
+if (ONLY_EXPLORER && existsSync('bench/results.json')) Object.assign(results, JSON.parse(readFileSync('bench/results.json', 'utf8')));
+for (const f of measured) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(f.unit === '×' ? 2 : 0)) : null;
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+const notes = { explorer_warm_group_by_ms: explorerWarmNote, upload_max_main_thread_task_ms: uploadNote };
+if (ONLY_EXPLORER) {
+	mergeIntoReport('bench/report.md', measured, notes, `\`tsx bench/run.ts --only explorer\` on ${new Date().toISOString()}, ${prepared.dataset} data, Chromium ${chromiumVersion}`);
+	log('merged the explorer figures into bench/results.json and bench/report.md');
+	console.log(JSON.stringify(Object.fromEntries(EXPLORER_KEYS.map((k) => [k, results[k]])), null, 2));
+	process.exit(0);
+}
 
 const cpu = cpus();
 writeReport('bench/report.md', {
@@ -177,6 +234,7 @@ writeReport('bench/report.md', {
 	naive,
 	naiveNote,
 	explorerNote,
+	notes,
 	initial,
 	outside: [...outside],
 	pageErrors: [...pageErrors],

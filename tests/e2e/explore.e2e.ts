@@ -210,9 +210,14 @@ describe(`explore (${dataset})`, () => {
 		const { page } = await open();
 		await gotoExplore(page);
 		const bytes = Buffer.from('name¬price\r\nCafé¬£5\r\n', 'latin1');
+		const workers: string[] = [];
+		page.on('worker', (worker) => workers.push(worker.url()));
 		await page.setInputFiles('#csv-file', { name: 'Prices 2026.csv', mimeType: 'text/csv', buffer: bytes });
 		await page.getByTestId('upload-done').waitFor({ timeout: 60_000 });
 		expect(await page.getByText('Read as Windows-1252').count()).toBe(1);
+		// Parsed by our own bundled worker (csv-worker.ts), not on the page and not in a blob: worker.
+		expect(await page.getByText(/in a background worker\.$/).count()).toBe(1);
+		expect(workers.some((url) => /\/workers\/csv-worker-[\w-]+\.js$/.test(url)), workers.join(', ')).toBe(true);
 		await runSql(page, 'SELECT * FROM prices_2026');
 		await waitForRows(page, '1 row');
 		expect(await page.$$eval('[data-testid=results] tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['Café', '£5']);
