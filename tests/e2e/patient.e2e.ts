@@ -67,6 +67,14 @@ describe(`patient search (${dataset} data)`, () => {
 		await expect(page.locator('figure.map svg g.point').count()).resolves.toBe(cards);
 		await expect(page.locator('figure.map svg g.point text').first().textContent()).resolves.toBe('1');
 		await expect(page.locator('figure.map svg path.land').getAttribute('d')).resolves.toMatch(/^M/);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download the data behind this chart (CSV)' }).click()
+		]);
+		const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines[0]).toBe('provider_code,provider_name,period,distance_miles,median_weeks,median_over_104_weeks,p92_weeks,pct_within_18_weeks,people_waiting,too_few_to_say');
+		expect(lines.length - 1).toBe(cards);
 		await expect(page.getByRole('heading', { name: 'What you can do' }).count()).resolves.toBe(1);
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);

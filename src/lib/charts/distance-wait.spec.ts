@@ -143,3 +143,20 @@ describe('rendered SVG and table', () => {
 		expect(body).toMatchSnapshot();
 	});
 });
+
+describe('the data behind the chart', () => {
+	it('has one record per hospital, with units in the column names', async () => {
+		const { distanceWaitRecords, DISTANCE_WAIT_COLUMNS } = await import('./distance-wait.ts');
+		const { toCsv } = await import('../format/csv.ts');
+		const rows = [
+			{ provider: { code: 'RZ1', name: '=Evil "Trust"' }, distanceMiles: 3.14159, latest: waitFigures({ median: 12.3 }) },
+			{ provider: { code: 'RZ2', name: 'Small', }, distanceMiles: 10, latest: waitFigures({ median: null, tooFew: true }) }
+		];
+		const records = distanceWaitRecords(rows, '2026-04');
+		expect(records[0]).toMatchObject({ provider_code: 'RZ1', distance_miles: 3.1, median_weeks: 12.3, period: '2026-04' });
+		const csv = toCsv(DISTANCE_WAIT_COLUMNS, records);
+		expect(csv.split(/\r?\n/)[0]).toBe(DISTANCE_WAIT_COLUMNS.join(','));
+		expect(csv).toContain(`"'=Evil ""Trust"""`);
+		expect(csv).toMatch(/RZ2,Small,2026-04,10,,false,40,60,1000,true/);
+	});
+});

@@ -188,3 +188,24 @@ export function distanceWaitGeometry(rows: readonly DistanceWaitRow[], options: 
 		description: describeChart(plotted, nearest && plotted.includes(nearest) ? nearest : null, omitted.length)
 	};
 }
+
+/** The data behind the chart, as CSV columns with units in their names (formula-safe via format/csv). */
+export function distanceWaitRecords(rows: readonly DistanceWaitRow[], period: string | null) {
+	return rows.map((row) => ({
+		provider_code: row.provider.code,
+		provider_name: row.provider.name,
+		period,
+		distance_miles: Math.round(row.distanceMiles * 10) / 10,
+		median_weeks: row.latest.median,
+		median_over_104_weeks: row.latest.medianOver104,
+		p92_weeks: row.latest.p92,
+		pct_within_18_weeks: row.latest.pctWithin18,
+		people_waiting: row.latest.pathways,
+		too_few_to_say: row.latest.tooFew
+	}));
+}
+
+export const DISTANCE_WAIT_COLUMNS = [
+	'provider_code', 'provider_name', 'period', 'distance_miles', 'median_weeks', 'median_over_104_weeks',
+	'p92_weeks', 'pct_within_18_weeks', 'people_waiting', 'too_few_to_say'
+] as const;
