@@ -62,15 +62,7 @@ export function describeSqlError(raw: unknown, sql: string): SqlProblem {
 	let column: number | null = null;
 	const lines = sql.split('\n');
 	if (position !== null) {
-		let rest = position;
-		for (let i = 0; i < lines.length; i++) {
-			if (rest <= lines[i].length) {
-				line = i + 1;
-				column = rest + 1;
-				break;
-			}
-			rest -= lines[i].length + 1;
-		}
+		({ line, column } = lineAndColumnAt(lines, position));
 	} else if (lineBlock) {
 		line = Number(lineBlock[1]);
 		// Caret indent minus the "LINE n: " prefix gives the column in DuckDB's (possibly trimmed) excerpt.
@@ -85,18 +77,7 @@ export function describeSqlError(raw: unknown, sql: string): SqlProblem {
 		column = Math.max(1, (found >= 0 ? found : 0) + offsetInShown - lead + 1);
 	} else {
 		const at = /(?:at|near) (?:position|character|offset) (\d+)/i.exec(message);
-		if (at) {
-			const offset = Number(at[1]);
-			let rest = offset;
-			for (let i = 0; i < lines.length; i++) {
-				if (rest <= lines[i].length) {
-					line = i + 1;
-					column = rest + 1;
-					break;
-				}
-				rest -= lines[i].length + 1;
-			}
-		}
+		if (at) ({ line, column } = lineAndColumnAt(lines, Number(at[1])));
 	}
 	const excerpt = line !== null ? (lines[line - 1] ?? null) : null;
 	const caret = excerpt !== null && column !== null ? ' '.repeat(Math.min(column - 1, excerpt.length)) + '^' : null;
@@ -109,4 +90,14 @@ export function describeSqlError(raw: unknown, sql: string): SqlProblem {
 function firstSentence(text: string): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
 	return clean.length > 400 ? `${clean.slice(0, 400)}…` : clean;
+}
+
+/** 1-based line and column of a 0-based character offset into the lines of a query. */
+function lineAndColumnAt(lines: readonly string[], offset: number): { line: number | null; column: number | null } {
+	let rest = offset;
+	for (let i = 0; i < lines.length; i++) {
+		if (rest <= lines[i].length) return { line: i + 1, column: rest + 1 };
+		rest -= lines[i].length + 1;
+	}
+	return { line: null, column: null };
 }
