@@ -2,110 +2,65 @@
  * Turns a DuckDB query into an Arrow IPC stream for the browser. DuckDB-WASM's
  * core reads Arrow IPC without extensions (Parquet would make it fetch one from
  * DuckDB's CDN), so Arrow is the browser format and Parquet the download format.
- * Numbers are copied chunk by chunk into typed arrays: the per-commissioner
- * detail is 180,000 rows × 120 columns a month.
+ * Column building is in arrow-columns.ts; this file decides each column's
+ * encoding and streams record batches through gzip to disk.
  */
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { DuckDBConnection, DuckDBVector } from '@duckdb/node-api';
-import {
-	Bool,
-	Field,
-	Float64,
-	Int32,
-	RecordBatch,
-	RecordBatchStreamWriter,
-	Schema,
-	Struct,
-	Utf8,
-	makeData,
-	makeVector,
-	vectorFromArray,
-	type DataType,
-	type Vector
-} from 'apache-arrow';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { Field, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import { boolColumn, dictionaryColumn, kindOf, numberColumn, textColumn, type ColumnBuilder } from './arrow-columns.ts';
 
 export interface ArrowColumn {
 	name: string;
 	type: string; // DuckDB type name, as listed in the manifest
 }
 
-type Kind = 'int32' | 'float64' | 'bool' | 'text';
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-function kindOf(duckType: string): Kind {
-	if (['INTEGER', 'SMALLINT', 'TINYINT'].includes(duckType)) return 'int32';
-	if (['BIGINT', 'HUGEINT', 'DOUBLE', 'FLOAT'].includes(duckType) || duckType.startsWith('DECIMAL')) return 'float64';
-	if (duckType === 'BOOLEAN') return 'bool';
-	return 'text';
+/** A dictionary pays when values repeat; a column of postcodes stays plain text. */
+export function wantsDictionary(distinct: number, rows: number): boolean {
+	return distinct <= 65_536 && distinct * 2 <= rows;
 }
 
-/** DECIMAL values arrive as objects with toDouble(); BIGINT as bigint. */
-function toNumber(value: unknown): number {
-	if (typeof value === 'object' && value !== null && 'toDouble' in value) return (value as { toDouble(): number }).toDouble();
-	return Number(value);
+function utf8Vector(values: string[]): Vector<Utf8> {
+	const encoded = values.map((value) => new TextEncoder().encode(value));
+	const valueOffsets = new Int32Array(values.length + 1);
+	encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i] + bytes.length));
+	const data = new Uint8Array(valueOffsets[values.length]);
+	encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]));
+	return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets, data }));
 }
 
-/** A growing column: typed values plus a validity bitmap (Arrow's layout). */
-class ColumnBuilder {
-	private numbers: Float64Array | Int32Array;
-	private valid: Uint8Array;
-	private texts: (string | null)[] = [];
-	length = 0;
-	nulls = 0;
-
-	constructor(readonly kind: Kind) {
-		this.numbers = kind === 'int32' ? new Int32Array(1024) : new Float64Array(1024);
-		this.valid = new Uint8Array(128);
-	}
-
-	private grow(size: number) {
-		if (size <= this.numbers.length) return;
-		let capacity = this.numbers.length;
-		while (capacity < size) capacity *= 2;
-		const numbers = this.kind === 'int32' ? new Int32Array(capacity) : new Float64Array(capacity);
-		numbers.set(this.numbers);
-		this.numbers = numbers;
-		const valid = new Uint8Array(Math.ceil(capacity / 8));
-		valid.set(this.valid);
-		this.valid = valid;
-	}
-
-	add(vector: DuckDBVector, count: number) {
-		if (this.kind === 'text') {
-			for (let i = 0; i < count; i++) {
-				const value = vector.getItem(i);
-				this.texts.push(value === null ? null : String(value));
-			}
-			this.length += count;
-			return;
+/**
+ * One builder per column. Text columns whose values repeat get a dictionary,
+ * read from DuckDB before the first row so every batch shares it (the writer
+ * then sends it once).
+ */
+async function columnBuilders(connection: DuckDBConnection, sql: string, names: string[], types: string[]): Promise<ColumnBuilder[]> {
+	const texts = names.filter((_, i) => kindOf(types[i]) === 'text');
+	const dictionaries = new Map<string, string[]>();
+	if (texts.length) {
+		const counts = (await connection.runAndReadAll(
+			`SELECT count(*)::DOUBLE AS n, ${texts.map((name, i) => `approx_count_distinct(${quoteIdent(name)})::DOUBLE AS d${i}`).join(', ')} FROM (${sql})`
+		)).getRowObjectsJS()[0] as Record<string, number>;
+		for (const [i, name] of texts.entries()) {
+			if (!wantsDictionary(counts[`d${i}`], counts.n)) continue;
+			const values = (await connection.runAndReadAll(
+				`SELECT DISTINCT ${quoteIdent(name)} AS v FROM (${sql}) WHERE v IS NOT NULL ORDER BY v`
+			)).getRowObjectsJS().map((row) => String(row.v));
+			dictionaries.set(name, values);
 		}
-		this.grow(this.length + count);
-		for (let i = 0; i < count; i++) {
-			const value = vector.getItem(i);
-			const at = this.length + i;
-			if (value === null || value === undefined) {
-				this.nulls++;
-				continue;
-			}
-			this.numbers[at] = this.kind === 'bool' ? (value ? 1 : 0) : toNumber(value);
-			this.valid[at >> 3] |= 1 << (at & 7);
-		}
-		this.length += count;
 	}
-
-	toVector(): Vector {
-		if (this.kind === 'text') return vectorFromArray(this.texts, new Utf8());
-		if (this.kind === 'bool') {
-			const values = Array.from({ length: this.length }, (_, i) => ((this.valid[i >> 3] >> (i & 7)) & 1 ? this.numbers[i] === 1 : null));
-			return vectorFromArray(values, new Bool());
-		}
-		const type = this.kind === 'int32' ? new Int32() : new Float64();
-		const data = this.numbers.subarray(0, this.length);
-		const nullBitmap = this.nulls ? this.valid.subarray(0, Math.ceil(this.length / 8)) : undefined;
-		return makeVector(makeData({ type, length: this.length, nullCount: this.nulls, data, nullBitmap } as never));
-	}
+	return names.map((name, i) => {
+		const kind = kindOf(types[i]);
+		if (kind === 'int32' || kind === 'float64') return numberColumn(kind);
+		if (kind === 'bool') return boolColumn();
+		const values = dictionaries.get(name);
+		return values ? dictionaryColumn(i, utf8Vector(values), values) : textColumn();
+	});
 }
 
 /** Rows per record batch: large enough for fast loading, small enough to keep the build's memory flat. */
@@ -121,44 +76,34 @@ export async function writeArrowFile(
 	sql: string,
 	path: string
 ): Promise<{ bytes: number; rows: number; columns: ArrowColumn[] }> {
+	const shape = await connection.run(`SELECT * FROM (${sql}) LIMIT 0`);
+	const names = shape.columnNames();
+	const types = shape.columnTypes().map((t) => t.toString());
+	// Dictionaries are read first: a new query on the connection would end a result being read.
+	const builders = await columnBuilders(connection, sql, names, types);
 	const result = await connection.run(sql);
-	const names = result.columnNames();
-	const types = result.columnTypes().map((t) => t.toString());
-	const kinds = types.map(kindOf);
-	const schema = new Schema(names.map((name, i) => new Field(name, arrowType(kinds[i]), true)));
+	const schema = new Schema(names.map((name, i) => new Field(name, builders[i].type, true)));
 	const writer = new RecordBatchStreamWriter();
-	const gzip = createGzip({ level: 6 });
 	const file = createWriteStream(path);
-	const done = pipeline(writer.toNodeStream(), gzip, file);
-	let builders = kinds.map((k) => new ColumnBuilder(k));
+	const done = pipeline(writer.toNodeStream(), createGzip({ level: 6 }), file);
 	let rows = 0;
+	let pending = 0;
 	const flush = () => {
-		const length = builders[0]?.length ?? 0;
-		if (length === 0 && rows > 0) return;
-		const children = builders.map((b) => {
-			const { data } = b.toVector();
-			if (data.length !== 1) throw new Error('an Arrow column came out in several pieces');
-			return data[0];
-		});
-		writer.write(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children })));
-		builders = kinds.map((k) => new ColumnBuilder(k));
+		if (pending === 0 && rows > 0) return;
+		const children = builders.map((b) => b.take());
+		writer.write(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: pending, nullCount: 0, children })));
+		pending = 0;
 	};
 	for (;;) {
 		const chunk = await result.fetchChunk();
 		if (!chunk || chunk.rowCount === 0) break;
 		builders.forEach((builder, i) => builder.add(chunk.getColumnVector(i), chunk.rowCount));
 		rows += chunk.rowCount;
-		if (builders[0].length >= BATCH_ROWS) flush();
+		pending += chunk.rowCount;
+		if (pending >= BATCH_ROWS) flush();
 	}
 	flush();
 	writer.finish();
 	await done;
 	return { bytes: (await stat(path)).size, rows, columns: names.map((name, i) => ({ name, type: types[i] })) };
-}
-
-function arrowType(kind: Kind): DataType {
-	if (kind === 'int32') return new Int32();
-	if (kind === 'float64') return new Float64();
-	if (kind === 'bool') return new Bool();
-	return new Utf8();
 }

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Manifest, RttMonthFigures, SiteSummary, TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { writeArrowFile } from './arrow.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
@@ -13,6 +13,7 @@ import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
 import { rttProviders, centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
+import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
 import { dataPackage } from './datapackage.ts';
 import type { ReadStage } from './pipeline.ts';
 
@@ -34,11 +35,18 @@ async function writeTable(
 	lazy = false
 ): Promise<TableDescription> {
 	const text = TABLE_TEXT[name.replace(/_\d{4}_\d{2}$/, '')] ?? { title: name, description: '', columns: {} };
-	const ordered = `${select} ORDER BY ${orderBy}`;
+	// Sorted once into a scratch table; DuckDB keeps its insertion order for both writers.
+	const sorted = `output_${name}`;
+	await connection.run(`CREATE OR REPLACE TEMP TABLE ${sorted} AS ${select} ORDER BY ${orderBy}`);
 	const arrowPath = `tables/${name}.arrow.gz`;
-	const arrow = await writeArrowFile(connection, ordered, join(dir, arrowPath));
 	const parquetPath = `parquet/${name}.parquet`;
-	await connection.run(`COPY (${ordered}) TO ${sqlText(join(dir, parquetPath))} (FORMAT parquet, COMPRESSION zstd)`);
+	let arrow: Awaited<ReturnType<typeof writeArrowFile>>;
+	try {
+		arrow = await writeArrowFile(connection, `SELECT * FROM ${sorted}`, join(dir, arrowPath));
+		await connection.run(`COPY ${sorted} TO ${sqlText(join(dir, parquetPath))} (FORMAT parquet, COMPRESSION zstd)`);
+	} finally {
+		await connection.run(`DROP TABLE IF EXISTS ${sorted}`);
+	}
 	return {
 		name,
 		title: text.title,
@@ -83,7 +91,7 @@ export async function writeSiteData(
 	demonstration: boolean,
 	log: (line: string) => void
 ): Promise<Manifest> {
-	for (const sub of ['tables', 'parquet', 'patient/postcodes']) await mkdir(join(dir, sub), { recursive: true });
+	for (const sub of ['tables', 'parquet', 'patient/postcodes', 'league']) await mkdir(join(dir, sub), { recursive: true });
 	const latestPeriod = stage.periods.at(-1) ?? null;
 
 	const centroids = stage.datasets.centroids();
@@ -103,6 +111,10 @@ export async function writeSiteData(
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
+	const files = { patientTreatments: 'patient/waits-{treatment}.json', providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE };
+	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
+	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);
+	const aePeriods = aeMonths.map((m) => m.period);
 
 	await loadDatasetTables(connection, stage.datasets, providers, centroids);
 	const tables: TableDescription[] = [];
@@ -126,16 +138,17 @@ export async function writeSiteData(
 		demonstration,
 		latestPeriod,
 		periods: stage.periods,
+		aePeriods,
 		sources: stage.sources,
 		tables,
 		rtt: await rttMonthFigures(connection),
 		licences: LICENCES.filter((l) => l.datasets.some((d) => stage.sources.some((s) => s.dataset === d))).map(({ datasets: _, ...l }) => l),
 		unlocatedProviders: unlocated,
-		files: { patientTreatments: 'patient/waits-{treatment}.json', providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json' }
+		files
 	};
 	await writeJsonFile(join(dir, 'manifest.json'), manifest);
 	await writeJsonFile(join(dir, 'datapackage.json'), dataPackage(manifest));
-	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, generated: manifest.generated };
+	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, aePeriods, generated: manifest.generated };
 	await writeJsonFile(join(dir, 'site.json'), site);
 	return manifest;
 }

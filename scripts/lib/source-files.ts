@@ -9,7 +9,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { readZipEntry, zipEntries, zipEntryStart } from './zip.ts';
 import { ReadError } from '../readers/types.ts';
 
 export const SAMPLE_BYTES = 64 * 1024;
@@ -55,29 +55,26 @@ export function usefulZipEntries(names: string[]): string[] {
 }
 
 export function zipEntryNames(zip: Uint8Array): string[] {
-	const names: string[] = [];
-	unzipSync(zip, {
-		filter(file) {
-			names.push(file.name);
-			return false;
-		}
-	});
-	return names;
+	return zipEntries(zip).map((entry) => entry.name);
 }
 
 /** One SourceFile per entry of the zip at `path` (shown as `name`), each with its first bytes, in order. */
 export function* zipEntrySources(path: string, name: string, bytes: number, zip: Uint8Array, entries: string[]): Generator<SourceFile> {
+	const listed = zipEntries(zip);
 	for (const entry of entries) {
-		const sample = unzipEntry(zip, entry).subarray(0, SAMPLE_BYTES);
+		const sample = zipEntryStart(zip, findEntry(listed, entry), SAMPLE_BYTES);
 		yield { path, name: `${name}!${entry}`, container: 'zip', entry, bytes, sample };
 	}
 }
 
+function findEntry(listed: ReturnType<typeof zipEntries>, entry: string) {
+	const found = listed.find((e) => e.name === entry);
+	if (!found) throw new Error(`no entry ${entry}`);
+	return found;
+}
+
 export function unzipEntry(zip: Uint8Array, entry: string): Uint8Array {
-	const out = unzipSync(zip, { filter: (file) => file.name === entry });
-	const bytes = out[entry];
-	if (!bytes) throw new Error(`no entry ${entry}`);
-	return bytes;
+	return readZipEntry(zip, findEntry(zipEntries(zip), entry));
 }
 
 async function gzipSample(path: string): Promise<Uint8Array> {

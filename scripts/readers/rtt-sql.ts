@@ -38,8 +38,10 @@ export function loadSql(rejectsTable: string, scanTable: string): string {
 	const columns = RTT_HEADER.map(
 		(header) => `${quoteText(header)}: '${COUNT_HEADERS.includes(header) ? 'BIGINT' : 'VARCHAR'}'`
 	).join(', ');
+	// A row's place in the file is its rowid (+1): the table is filled once, in file order, and
+	// never changed. A row_number() window here would carry all 121 columns through a sort.
 	return `CREATE OR REPLACE TEMP TABLE rtt_load AS
-SELECT row_number() OVER () AS row_index, *
+SELECT *
 FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
   columns = {${columns}}, store_rejects = true,
   rejects_table = ${quoteText(rejectsTable)}, rejects_scan = ${quoteText(scanTable)})`;
@@ -50,7 +52,7 @@ export function rejectsSql(rejectsTable: string): string {
 FROM ${quoteIdent(rejectsTable)} ORDER BY line`;
 }
 
-export const PERIODS_SQL = `SELECT "Period" AS period_text, min(row_index)::BIGINT AS first_row, count(*)::BIGINT AS rows
+export const PERIODS_SQL = `SELECT "Period" AS period_text, min(rowid + 1)::BIGINT AS first_row, count(*)::BIGINT AS rows
 FROM rtt_load GROUP BY 1 ORDER BY rows DESC`;
 
 const MAX_COUNT = 2_147_483_647;
@@ -71,8 +73,15 @@ export function problemsSql(): string {
 	const tooBig = COUNT_HEADERS.map(
 		(h) => `WHEN ${quoteIdent(h)} > ${MAX_COUNT} THEN struct_pack(col := ${quoteText(h)}, msg := 'a count cannot be above ${MAX_COUNT.toLocaleString('en-GB')} (' || ${quoteIdent(h)} || ').')`
 	).join('\n    ');
-	return `WITH checked AS (
-  SELECT row_index,
+	// Duplicates are found on the key columns alone, so the window sorts four columns, not 121.
+	return `WITH duplicates AS (
+  SELECT row_index FROM (
+    SELECT rowid + 1 AS row_index, row_number() OVER (PARTITION BY "Provider Org Code", "Commissioner Org Code", "RTT Part Type", "Treatment Function Code" ORDER BY rowid) AS seen
+    FROM rtt_load)
+  WHERE seen > 1
+),
+checked AS (
+  SELECT rowid + 1 AS row_index,
   CASE
     WHEN "Period" IS DISTINCT FROM $period THEN struct_pack(col := 'Period', msg := 'this row is for ' || coalesce('"' || "Period" || '"', 'no period') || ' but the file is for ' || $period || '; one file must hold one month.')
     WHEN coalesce(trim("Provider Org Code"), '') = '' THEN struct_pack(col := 'Provider Org Code', msg := 'the provider code is missing.')
@@ -85,7 +94,7 @@ export function problemsSql(): string {
     WHEN "RTT Part Type" IN ('Part_1A', 'Part_1B') AND "Total" IS DISTINCT FROM (${bandSum}) THEN struct_pack(col := 'Total', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total is ' || coalesce("Total"::VARCHAR, 'empty') || '.')
     WHEN "RTT Part Type" IN ('Part_1A', 'Part_1B') AND "Total All" <> "Total" + coalesce("Patients with unknown clock start date", 0) THEN struct_pack(col := 'Total All', msg := 'Total All (' || "Total All" || ') should equal Total plus patients with an unknown clock start (' || ("Total" + coalesce("Patients with unknown clock start date", 0)) || ').')
     WHEN "RTT Part Type" IN ('Part_2', 'Part_2A') AND "Total All" <> (${bandSum}) THEN struct_pack(col := 'Total All', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total All is ' || "Total All" || '.')
-    WHEN row_number() OVER (PARTITION BY "Provider Org Code", "Commissioner Org Code", "RTT Part Type", "Treatment Function Code" ORDER BY row_index) > 1
+    WHEN rowid + 1 IN (SELECT row_index FROM duplicates)
       THEN struct_pack(col := NULL::VARCHAR, msg := 'this provider, commissioner, part and treatment already appeared on an earlier row (a duplicate row).')
   END AS problem
   FROM rtt_load
@@ -116,7 +125,7 @@ export function detailSelectSql(): string {
 
 export function appendAcceptedSql(): string {
 	return `INSERT INTO rtt_detail SELECT ${detailSelectSql()}
-FROM rtt_load WHERE row_index NOT IN (SELECT row_index FROM rtt_problems)`;
+FROM rtt_load WHERE rowid + 1 NOT IN (SELECT row_index FROM rtt_problems)`;
 }
 
 export function createDetailTableSql(): string {
