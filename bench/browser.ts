@@ -260,7 +260,7 @@ export interface UploadLongTasks {
 	maxMs: number;
 	count: number;
 	totalMs: number;
-	/** The same, split at the moment the page starts loading the parsed columns into DuckDB. */
+	/** The same, split at the moment the page hands the worker's Arrow stream to DuckDB. */
 	reading: { maxMs: number; count: number };
 	loading: { maxMs: number; count: number };
 	uploadMs: number;

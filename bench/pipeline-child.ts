@@ -1,15 +1,22 @@
 /**
  * One measured run of the project's pipeline, in a fresh process:
  * tsx bench/pipeline-child.ts <input folder> <out folder>
- * Prints one JSON line: {"ms": …, "maxRssMb": …}.
+ * Prints one JSON line: {"ms": …, "maxRssMb": …, "stages": {…}} where stages
+ * splits the time into reading (unzip, validate, load), summarising and
+ * writing the outputs, from the pipeline's own log lines.
  */
 import { rmSync } from 'node:fs';
 import { buildSiteData } from '../scripts/build/pipeline.ts';
 
 const [input, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
+const marks: { at: number; line: string }[] = [];
 const started = performance.now();
-await buildSiteData({ input, out, allowRejects: false, demonstration: false });
+await buildSiteData({ input, out, allowRejects: false, demonstration: false, log: (line) => marks.push({ at: performance.now() - started, line }) });
 const ms = performance.now() - started;
 rmSync(out, { recursive: true, force: true });
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const lastAt = (pattern: RegExp) => Math.max(0, ...marks.filter((m) => pattern.test(m.line)).map((m) => m.at));
+const read = lastAt(/\] read /);
+const summarise = lastAt(/\] summarised /);
+const stages = { readMs: read, summariseMs: Math.max(0, summarise - read), writeMs: Math.max(0, ms - summarise) };
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, stages }));

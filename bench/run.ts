@@ -20,7 +20,7 @@ import { coldFirstResult, coldVisit, explorerWarmQuery, initialJs, latestDetailT
 import { writeUploadCsv } from './upload-csv.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { summarise, type Summary } from './stats.ts';
-import { mergeIntoReport, writeReport, type Figure } from './report.ts';
+import { mergeIntoReport, writeReport, type Figure, type PipelinePair } from './report.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -44,7 +44,7 @@ log(`prepared (${prepared.dataset} data; data build ${prepared.dataBuildSeconds 
 
 // ---------------------------------------------------------------- pipeline vs plain DuckDB
 
-interface ChildResult { ms: number; maxRssMb: number }
+interface ChildResult { ms: number; maxRssMb: number; stages?: { readMs: number; summariseMs: number; writeMs: number } }
 function child(script: string, args: string[]): ChildResult {
 	const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 });
 	if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
@@ -52,12 +52,12 @@ function child(script: string, args: string[]): ChildResult {
 	return JSON.parse(line) as ChildResult;
 }
 
-const pipeline: { ratio: number; pipelineMs: number; duckdbMs: number; pipelineRss: number; duckdbRss: number }[] = [];
+const pipeline: PipelinePair[] = [];
 if (!args['skip-pipeline'] && !ONLY_EXPLORER) {
 	for (let i = 0; i < PAIRS; i++) {
 		const a = child('bench/pipeline-child.ts', [prepared.monthDir, join(CACHE, 'pipeline-out')]);
 		const b = child('bench/duckdb-child.ts', [prepared.monthCsv, join(CACHE, 'duckdb-out.parquet')]);
-		pipeline.push({ ratio: a.ms / b.ms, pipelineMs: a.ms, duckdbMs: b.ms, pipelineRss: a.maxRssMb, duckdbRss: b.maxRssMb });
+		pipeline.push({ ratio: a.ms / b.ms, pipelineMs: a.ms, duckdbMs: b.ms, pipelineRss: a.maxRssMb, duckdbRss: b.maxRssMb, stages: a.stages! });
 		log(`pair ${i + 1}/${PAIRS}: pipeline ${(a.ms / 1000).toFixed(1)} s (${a.maxRssMb.toFixed(0)} MB), DuckDB ${(b.ms / 1000).toFixed(1)} s (${b.maxRssMb.toFixed(0)} MB), ratio ${(a.ms / b.ms).toFixed(1)}`);
 	}
 }
@@ -177,7 +177,7 @@ try {
 		uploadNote =
 			`${(csv.bytes / 1e6).toFixed(0)} MB generated CSV (${csv.rows.toLocaleString('en-GB')} rows of code,name,value,note; names quoted, some with commas and doubled quotes) chosen with setInputFiles on /explore after the warm queries; a PerformanceObserver('longtask') installed just before. ` +
 			`${upload.count} long tasks (≥ 50 ms), ${upload.totalMs.toFixed(0)} ms in all, over ${(upload.uploadMs / 1000).toFixed(1)} s to "${upload.rows.split('.')[0]}". ` +
-			`While the worker parsed (${(upload.readingMs / 1000).toFixed(1)} s): ${upload.reading.count} long tasks, longest ${upload.reading.maxMs.toFixed(0)} ms; while the page built the Arrow table and DuckDB loaded it (registerUploadedTable): ${upload.loading.count}, longest ${upload.loading.maxMs.toFixed(0)} ms`;
+			`While the worker parsed (${(upload.readingMs / 1000).toFixed(1)} s): ${upload.reading.count} long tasks, longest ${upload.reading.maxMs.toFixed(0)} ms; while DuckDB loaded the Arrow stream the worker built (registerUploadedIpc): ${upload.loading.count}, longest ${upload.loading.maxMs.toFixed(0)} ms`;
 		log(`upload: ${uploadNote}`);
 	} catch (error) {
 		uploadNote = `not measured: ${(error as Error).message.split('\n')[0]}`;

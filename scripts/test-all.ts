@@ -1,8 +1,9 @@
 /**
  * npm test: unit tests, then end-to-end tests against the built static site,
- * once on demonstration data and once on the real published files when
- * ../shared/data (or OPENWAITS_SHARED_DATA) is there. Ends with one line
- * "N passed, N failed" that any CI can read.
+ * once on demonstration data, once (tests/e2e/hostile.e2e.ts only) on the
+ * demonstration data with hostile provider names, and once on the real
+ * published files when ../shared/data (or OPENWAITS_SHARED_DATA) is there.
+ * Ends with one line "N passed, N failed" that any CI can read.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,13 +35,13 @@ function runVitest(label: string, args: string[], env: NodeJS.ProcessEnv = {}): 
 	if (status !== 0 && json.numFailedTests === 0) total.failed++;
 }
 
-function buildSite(variant: 'demo' | 'real', input: string, basePath: string): string {
+function buildSite(variant: 'demo' | 'hostile' | 'real', input: string, basePath: string): string {
 	const root = resolve(`.cache/site-${variant}`);
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(`${root}/static`, { recursive: true });
 	cpSync('static/favicon.svg', `${root}/static/favicon.svg`);
 	const build = ['tsx', 'scripts/build-data.ts', '--input', input, '--out', `${root}/static/data`, '--quiet'];
-	if (variant === 'demo') build.push('--demonstration');
+	if (variant !== 'real') build.push('--demonstration');
 	if (npx(build) !== 0) throw new Error(`data build (${variant}) failed`);
 	const env = { OPENWAITS_ASSETS: `${root}/static`, OPENWAITS_BUILD_DIR: `${root}/build`, BASE_PATH: basePath };
 	if (npx(['vite', 'build', '--logLevel', 'warn'], env) !== 0) throw new Error(`site build (${variant}) failed`);
@@ -54,6 +55,14 @@ function typeCheck(): void {
 	else total.failed++;
 }
 
+/** Markup and formulas as provider names: vitest.e2e.config.ts runs only hostile.e2e.ts on this site. */
+function hostileNames(): void {
+	execFileSync('npx', ['tsx', 'scripts/sample/hostile.ts', '--out', '.cache/hostile-raw'], { stdio: 'inherit' });
+	const hostile = buildSite('hostile', '.cache/hostile-raw', '');
+	runVitest('e2e-hostile', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: hostile, OPENWAITS_E2E_DATA: 'hostile', OPENWAITS_E2E_BASE: '' });
+}
+
+/** `tsx scripts/test-all.ts [unit|e2e|hostile]`: one part only. */
 const only = process.argv[2];
 if (!only || only === 'unit') {
 	typeCheck();
@@ -64,6 +73,7 @@ if (!only || only === 'e2e') {
 	execFileSync('npx', ['tsx', 'scripts/sample/generate.ts', '--out', '.cache/demo-raw'], { stdio: 'inherit' });
 	const demo = buildSite('demo', '.cache/demo-raw', '');
 	runVitest('e2e-demo', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: demo, OPENWAITS_E2E_DATA: 'demo', OPENWAITS_E2E_BASE: '' });
+	hostileNames();
 	const shared = sharedDataDir();
 	if (shared) {
 		// The real-data site is served under a sub-folder to prove the base path works.
@@ -72,6 +82,10 @@ if (!only || only === 'e2e') {
 	} else {
 		console.log('No ../shared/data here: end-to-end tests ran on demonstration data only.');
 	}
+}
+if (only === 'hostile') {
+	ensureChromium();
+	hostileNames();
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

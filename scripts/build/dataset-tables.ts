@@ -26,6 +26,7 @@ const PROVIDER_COLUMNS: ColumnSpec<ProviderRecord>[] = [
 	{ name: 'phone', type: 'VARCHAR', description: 'Main phone number (NHS website hospital list)', value: (p) => p.phone },
 	{ name: 'website', type: 'VARCHAR', description: 'Website', value: (p) => p.website },
 	{ name: 'region_code', type: 'VARCHAR', description: 'Provider parent organisation (ICB) code from RTT', value: (p) => p.region },
+	{ name: 'region_name', type: 'VARCHAR', description: 'Provider parent organisation (ICB) name from RTT', value: (p) => p.regionName },
 	{ name: 'survey_year', type: 'INTEGER', description: 'Year of the CQC inpatient survey', value: (p) => p.survey?.year },
 	{ name: 'survey_overall_score', type: 'DOUBLE', description: 'Overall experience score out of 10 (CQC Adult Inpatient Survey)', value: (p) => p.survey?.score },
 	{ name: 'survey_band', type: 'INTEGER', description: "The survey's own comparison with England: 1 much worse … 4 about the same … 7 much better", value: (p) => p.survey?.band },

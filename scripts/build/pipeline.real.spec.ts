@@ -111,6 +111,21 @@ describe.skipIf(!shared)('data build on the real published files', () => {
 		expect(manifest.unlocatedProviders.every((code) => !providers.find((p: { code: string }) => p.code === code).lat)).toBe(true);
 	});
 
+	it('writes one A&E month file per month, adding up to the data README’s totals', () => {
+		expect(manifest.aePeriods).toHaveLength(59);
+		expect([manifest.aePeriods[0], manifest.aePeriods.at(-1)]).toEqual(['2021-04', '2026-02']);
+		// ../shared/data/README.md, A&E oracle: all attendances (Type 1 + 2 + Other) and over 4 hours, provider rows only.
+		const oracle: [string, number, number][] = [['2021-04', 1787500, 239717], ['2025-02', 2008463, 545676], ['2026-02', 2043572, 541635]];
+		for (const [period, attendances, over4h] of oracle) {
+			const file = JSON.parse(readFileSync(join(out, manifest.files.aeMonth.replace('{period}', period)), 'utf8'));
+			expect(file.period).toBe(period);
+			const sum = (key: 'attendances' | 'within4h') => file.rows.reduce((s: number, r: Record<string, number>) => s + r[key], 0);
+			expect([sum('attendances'), sum('attendances') - sum('within4h')]).toEqual([attendances, over4h]);
+		}
+		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
+		expect(providers.find((p: { code: string }) => p.code === 'R0A')).toMatchObject({ region: 'QOP', regionName: 'NHS Greater Manchester Integrated Care Board' });
+	});
+
 	it('records the England median and % within 18 weeks, equal to what `npm run summarise -- --by england` prints', async () => {
 		// Figures from this build, recorded here so a change in method shows up as a failing test.
 		const recorded: Record<string, [number, number]> = { '2026-01': [13.62, 61.43], '2026-04': [11.9, 64.95] };

@@ -39,6 +39,8 @@ export interface RttProvider {
 	code: string;
 	name: string;
 	regionCode: string | null;
+	/** Provider Parent Name as published (capitals). */
+	regionName: string | null;
 	treatments: string[];
 }
 
@@ -48,7 +50,7 @@ export type CentroidLookup = (postcode: string) => [number, number] | null;
 export function tidyName(name: string): string {
 	if (name !== name.toUpperCase()) return name.trim();
 	const small = new Set(['and', 'of', 'the', 'for', 'on', 'in', 'at', 'upon']);
-	const keep = new Set(['NHS', 'UK', 'ICB', 'ENT', 'BMI', 'GP', 'CIC', 'LLP', 'PLC', 'LTD']);
+	const keep = new Set(['NHS', 'UK', 'ICB', 'ENT', 'BMI', 'GP', 'CIC', 'LLP', 'PLC', 'LTD', 'UCC', 'UTC', 'WIC']);
 	return name
 		.trim()
 		.toLowerCase()
@@ -141,6 +143,7 @@ export function buildProviders(input: {
 			phone: main?.phone ?? null,
 			website: main?.website ?? null,
 			region: rtt.regionCode,
+			regionName: rtt.regionName ? tidyName(rtt.regionName) : null,
 			sites: ownSites,
 			survey: surveyResult,
 			ae: input.ae.get(rtt.code) ?? null,

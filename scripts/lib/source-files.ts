@@ -11,8 +11,9 @@ import { isUtf8 } from 'node:buffer';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { readZipEntry, zipEntries, zipEntryStart } from './zip.ts';
 import { ReadError } from '../readers/types.ts';
+import { notCsvReason, SAMPLE_BYTES } from '../../src/lib/files/not-data.ts';
 
-export const SAMPLE_BYTES = 64 * 1024;
+export { SAMPLE_BYTES };
 
 export interface SourceFile {
 	/** Absolute path of the file on disk (the .zip for a zip entry). */
@@ -118,20 +119,14 @@ export async function fileStart(path: string): Promise<Uint8Array> {
 /**
  * Why a file is plainly not data, whatever reader might want it: empty, a web page
  * saved under a data file's name (a failed download), or a first line longer than
- * the whole sample. Null when the file is worth offering to the readers.
+ * the whole sample (the last two shared with the /explore upload). Null when the
+ * file is worth offering to the readers.
  */
 export function notDataReason(file: SourceFile): string | null {
 	if (file.container === 'zip' && file.entry === null) return null; // Code-Point: the zip itself is the source
 	const sample = file.sample;
 	if (sample.length === 0) return file.bytes === 0 ? 'the file is empty (0 bytes).' : 'the file is empty once decompressed.';
-	const start = new TextDecoder('utf-8').decode(sample.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-	if (/^<(!doctype html|html|head|body|\?xml|!--)/.test(start) || /<html[\s>]/.test(start)) {
-		return 'this looks like a web page, not a CSV; the download probably failed (an error or sign-in page was saved instead): download the file again.';
-	}
-	if (sample.length >= SAMPLE_BYTES && !sample.includes(0x0a)) {
-		return `the first line is longer than ${SAMPLE_BYTES.toLocaleString('en-GB')} bytes (no line break in the first ${SAMPLE_BYTES / 1024} KB), so this is not a CSV file OpenWaits can read.`;
-	}
-	return null;
+	return notCsvReason(sample);
 }
 
 /** Every file below `dir`, one SourceFile per useful zip entry. Unreadable archives are reported, not skipped. */

@@ -63,7 +63,7 @@ describe('demonstration data generator', () => {
 			'rtt/20260331-RTT-March-2026-full-extract.csv.gz',
 			'rtt/RTT-April-2026-full-extract.zip'
 		]);
-		expect(paths.filter((p) => p.startsWith('ae/'))).toHaveLength(6);
+		expect(paths.filter((p) => p.startsWith('ae/'))).toHaveLength(14);
 		for (const csv of rttTexts().values()) expect(csv.length).toBeLessThan(4_000_000);
 		expect(text('README.txt')).toMatch(/DEMONSTRATION/);
 		expect(text('README.txt')).toMatch(/npm run data:sample/);

@@ -213,12 +213,25 @@ export const AE_HEADER = [
 	'Other emergency admissions'
 ];
 
-export const AE_MONTHS = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'];
+/** Fourteen months, so the league's change column has a year-earlier month for March and April 2026. */
+export const AE_MONTHS = [
+	'2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10',
+	'2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'
+];
+/** Months before this drift with each trust's own trend; from it on the figures are as they always were. */
+const DRIFT_FROM = '2025-11';
 const MONTHS_UPPER = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 const SEASON: Record<number, [number, number]> = {
 	// month: [attendance factor, extra share over 4 hours]
-	11: [1.0, 0.03], 12: [1.02, 0.06], 1: [0.99, 0.07], 2: [0.91, 0.03], 3: [1.03, 0.0], 4: [0.99, -0.01]
+	11: [1.0, 0.03], 12: [1.02, 0.06], 1: [0.99, 0.07], 2: [0.91, 0.03], 3: [1.03, 0.0], 4: [0.99, -0.01],
+	5: [1.04, -0.01], 6: [1.03, -0.01], 7: [1.05, 0.0], 8: [0.98, -0.01], 9: [1.0, 0.0], 10: [1.01, 0.01]
 };
+
+/** Whole months from `period` up to DRIFT_FROM (0 from DRIFT_FROM on). */
+function monthsBeforeDrift(period: string): number {
+	const index = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+	return Math.max(0, index(DRIFT_FROM) - index(period));
+}
 
 export function aePeriodLabel(period: string): string {
 	const [year, month] = period.split('-').map(Number);
@@ -246,12 +259,14 @@ export function aeMonthFile(seed: number, period: string): string {
 		const eyeUnit = t.code === 'ZB1' || t.code === 'ZA1';
 		const utc = fixed.chance(0.7) ? fixed.uniform(1500, 6000) : 0;
 		const bookedT1 = fixed.chance(0.4);
+		// Drawn last so every earlier draw, and so every month from DRIFT_FROM on, is unchanged.
+		const drift = fixed.uniform(-0.007, 0.007) * monthsBeforeDrift(period);
 		const t1 = rng.poisson(base * seasonFactor * rng.logNormal(1, 0.03));
 		const t2 = eyeUnit ? rng.poisson(1100 * seasonFactor) : 0;
 		const other = rng.poisson(utc * seasonFactor);
 		const b1 = bookedT1 ? rng.int(20, 250) : 0;
 		const b3 = utc > 0 && rng.chance(0.5) ? rng.int(0, 400) : 0;
-		const o1 = rng.binomial(t1, Math.min(0.7, Math.max(0.12, perf + winter + rng.normal(0, 0.02))));
+		const o1 = rng.binomial(t1, Math.min(0.7, Math.max(0.12, perf + winter + drift + rng.normal(0, 0.02))));
 		const o2 = rng.binomial(t2, 0.02);
 		const o3 = rng.binomial(other, 0.03);
 		const ob1 = rng.binomial(b1, 0.1);
@@ -294,7 +309,7 @@ export function readmeText(seed: number): string {
 		'',
 		'Contents:',
 		'  rtt/         RTT full extracts 2026-02 (.csv), 2026-03 (.csv.gz), 2026-04 (.zip)',
-		'  ae/          A&E monthly files 2025-11 to 2026-04 (December has a UTF-8 BOM)',
+		'  ae/          A&E monthly files 2025-03 to 2026-04 (December has a UTF-8 BOM)',
 		'  organisations/etr.csv, organisations/hospital-sites/Hospital_demo.csv',
 		'  satisfaction/demo_Trust_Scores.csv',
 		'  geo/         postcode_districts_demo.csv, postcode_sectors_demo.csv',

@@ -1,7 +1,8 @@
 /**
  * Fair league tables end to end in Debian's Chromium against the built site:
  * the funnel plot with one point per eligible provider and its banded table
- * twin, the embed snippet and /embed/league, a league from an uploaded CSV,
+ * twin, the month choice for A&E and RTT, the change column, areas by name,
+ * the embed snippet and /embed/league, a league from an uploaded CSV,
  * accessibility, and no request leaving 127.0.0.1.
  */
 import { describe, expect, inject, it } from 'vitest';
@@ -9,6 +10,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
+import { monthWords } from '../../src/lib/league/words.ts';
+import { periodMonthsBefore } from '../../src/lib/stats/change.ts';
 
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
@@ -17,7 +20,14 @@ const FIXTURE = resolve('tests/fixtures/league/councils.csv');
 const SLOW = 240_000;
 const BANDS = /^(Better than expected \((95|99\.8)% limit\)|Within expected range|Worse than expected \((95|99\.8)% limit\))$/;
 
+const TRENDS = /^(Better|Worse|No clear change|No earlier figure)( \(was \d+\.\d%\))?$/;
+
 const { open } = useBrowser();
+
+type SiteJson = { latestPeriod: string; periods: string[]; aePeriods: string[] };
+type AeMonth = { period: string; rows: { code: string; attendances: number; within4h: number; type1Attendances: number }[] };
+const getJson = async <T>(path: string): Promise<T> => (await fetch(`${siteUrl}/data/${path}`)).json() as Promise<T>;
+const cellTexts = async (page: Page, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
 async function waitForLeague(page: Page) {
 	await page.waitForSelector('[data-testid=funnel-plot] [role=listitem]', { timeout: 60_000 });
@@ -92,6 +102,105 @@ describe(`league tables (${dataset} data)`, () => {
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	}, SLOW);
+
+	it('A&E: any month built, in the URL, with a change column against the same month a year earlier', async () => {
+		const site = await getJson<SiteJson>('site.json');
+		expect(site.aePeriods.length).toBeGreaterThan(12);
+		// The newest month whose year-earlier month is built too (real data: February 2026; demonstration: April 2026).
+		const month = [...site.aePeriods].reverse().find((p) => site.aePeriods.includes(periodMonthsBefore(p, 12)))!;
+		const yearBefore = periodMonthsBefore(month, 12);
+		const [now, before] = await Promise.all([getJson<AeMonth>(`league/ae-${month}.json`), getJson<AeMonth>(`league/ae-${yearBefore}.json`)]);
+		const { page, outside, consoleErrors } = await open();
+		await page.goto(`${siteUrl}/league?measure=ae4h&period=${month}`);
+		await waitForLeague(page);
+		await expect(page.locator('h2').first().textContent()).resolves.toContain(`A&E seen within 4 hours, England, ${monthWords(month)}`);
+		await expect(page.getByLabel('Month').inputValue()).resolves.toBe(month);
+		// Every provider with a Type 1 department in the month's return is a point and a row.
+		const eligible = now.rows.filter((r) => r.attendances > 0 && r.type1Attendances > 0);
+		await expect(page.locator('[data-testid=funnel-plot] [role=listitem]').count()).resolves.toBe(eligible.length);
+		await expect(page.locator('[data-testid=league-table] thead th').last().textContent()).resolves.toMatch(new RegExp(`^Change since ${monthWords(yearBefore)}`));
+		const trends = await cellTexts(page, '[data-testid=league-table] tbody td.trend');
+		expect(trends).toHaveLength(eligible.length);
+		for (const t of trends) expect(t).toMatch(TRENDS);
+		// "No earlier figure" exactly for the providers missing from the year-earlier file.
+		const earlier = new Set(before.rows.filter((r) => r.attendances > 0).map((r) => r.code));
+		expect(trends.filter((t) => t === 'No earlier figure')).toHaveLength(eligible.filter((r) => !earlier.has(r.code)).length);
+		expect(trends.some((t) => /^(Better|Worse)/.test(t))).toBe(true);
+		// Sortable: improvements first.
+		await page.getByRole('button', { name: /^Change since/ }).click();
+		const sorted = await cellTexts(page, '[data-testid=league-table] tbody td.trend');
+		const order = ['Better', 'No clear change', 'Worse', 'No earlier figure'];
+		const ranks = sorted.map((t) => order.findIndex((o) => t.startsWith(o)));
+		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+		// In the CSV download, naming the earlier month.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download table (CSV)' }).click()]);
+		const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+		expect(csv.split('\r\n')[0]).toContain(`change since ${monthWords(yearBefore)}`);
+		expect(await axeViolations(page)).toEqual([]);
+		// Choosing another month with the form puts it in the URL.
+		const other = site.aePeriods[0];
+		await page.getByLabel('Month').selectOption(other);
+		await page.getByRole('button', { name: 'Show', exact: true }).click();
+		await page.waitForURL(new RegExp(`measure=ae4h&period=${other}`));
+		await page.waitForFunction((words) => document.querySelector('h2')?.textContent?.includes(words), monthWords(other));
+		// The first month built has nothing before it.
+		for (const t of await cellTexts(page, '[data-testid=league-table] tbody td.trend')) expect(t).toBe('No earlier figure');
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	}, SLOW);
+
+	it('RTT: each month built, compared with the month built before it, in the page and the embed', async () => {
+		const site = await getJson<SiteJson>('site.json');
+		const [first, latest] = [site.periods[0], site.latestPeriod];
+		const previous = site.periods.at(-2)!;
+		const { page, outside, consoleErrors } = await open();
+		await page.goto(`${siteUrl}/league?measure=over52&treatment=C_999&period=${first}`);
+		await waitForLeague(page);
+		await expect(page.locator('h2').first().textContent()).resolves.toMatch(new RegExp(`over 52 weeks: all treatments, England, ${monthWords(first)}$`));
+		for (const t of await cellTexts(page, '[data-testid=league-table] tbody td.trend')) expect(t).toBe('No earlier figure');
+
+		const query = `measure=over52&treatment=C_999&period=${latest}`;
+		await page.goto(`${siteUrl}/league?${query}`);
+		await waitForLeague(page);
+		await expect(page.locator('[data-testid=league-table] thead th').last().textContent()).resolves.toMatch(new RegExp(`^Change since ${monthWords(previous)}`));
+		const trends = await cellTexts(page, '[data-testid=league-table] tbody td.trend');
+		for (const t of trends) expect(t).toMatch(TRENDS);
+		expect(trends.some((t) => t !== 'No earlier figure')).toBe(true);
+		await expect(page.getByTestId('embed-snippet').inputValue()).resolves.toContain(`/embed/league?${query.replaceAll('&', '&amp;')}"`);
+
+		await page.goto(`${siteUrl}/embed/league?${query}`);
+		await waitForLeague(page);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(monthWords(latest));
+		await expect(cellTexts(page, '[data-testid=league-table] tbody td.trend')).resolves.toEqual(trends);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	}, SLOW);
+
+	it('areas are named, and choosing one names it and shows only its providers', async () => {
+		const providers = (await getJson<{ providers: { code: string; region: string | null; regionName: string | null }[] }>('patient/providers.json')).providers;
+		const { page, outside } = await open();
+		await page.goto(`${siteUrl}/league`);
+		await waitForLeague(page);
+		const options = (await page.locator('#area option').allTextContents()).map((t) => t.trim());
+		expect(options[0]).toBe('All England');
+		const codes = [...new Set(providers.map((p) => p.region).filter(Boolean))];
+		expect(options).toHaveLength(codes.length + 1);
+		for (const option of options.slice(1)) expect(option).toMatch(/^NHS .+ Integrated Care Board( \(Demo\))? \([A-Z0-9]{3,5}\)$/);
+		if (dataset === 'real') expect(options).toContain('NHS Greater Manchester Integrated Care Board (QOP)');
+		const label = options[1];
+		const code = /\(([A-Z0-9]+)\)$/.exec(label)![1];
+		const name = label.slice(0, -(code.length + 3));
+		await page.getByLabel('Area').selectOption(code);
+		await page.getByRole('button', { name: 'Show', exact: true }).click();
+		await page.waitForURL(new RegExp(`area=${code}`));
+		await page.waitForFunction((n) => document.querySelector('h2')?.textContent?.includes(n), name);
+		const inArea = new Set(providers.filter((p) => p.region === code).map((p) => p.code));
+		const shown = await cellTexts(page, '[data-testid=league-table] tbody th');
+		expect(shown.length).toBeGreaterThan(0);
+		for (const row of shown) expect(inArea.has(row.split(' ').at(-1)!)).toBe(true);
+		expect(outside).toEqual([]);
+	});
 
 	it('makes a league table from an uploaded CSV', async () => {
 		const { page, outside, consoleErrors } = await open();

@@ -77,7 +77,9 @@ ORDER BY d.miles`
 		{
 			id: 'ae-4-hour',
 			title: 'A&E: share seen within 4 hours, by month',
-			question: 'What share of A&E attendances (all types) were seen within 4 hours each month, across every reporting organisation?',
+			// The site's own definition (pctWithin4Hours in scripts/readers/ae.ts, the league's A&E measure):
+			// Type 1 + Type 2 + other departments, booked appointments left out.
+			question: 'What share of A&E attendances were seen within 4 hours each month, across every reporting organisation? Counted as everywhere on this site: Type 1, Type 2 and other departments, with booked appointments left out (NHS England’s headline figure includes them).',
 			tables: ['ae_monthly'],
 			sql: `SELECT period,
   sum(attendances_type1 + attendances_type2 + attendances_other) AS attendances,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPage, formatCell, formatMilliseconds, isNumericType, nextSort, pageCount, rowCountText, sortRows } from './grid';
+import { columnWidths, formatCell, formatMilliseconds, isNumericType, nextSort, rowCountText, sortRows, visibleWindow } from './grid';
 
 describe('formatCell', () => {
 	it.each([
@@ -43,14 +43,40 @@ describe('nextSort', () => {
 	});
 });
 
-describe('paging and words', () => {
-	it('counts pages', () => {
-		expect(pageCount(0)).toBe(1);
-		expect(pageCount(100)).toBe(1);
-		expect(pageCount(100_001)).toBe(1001);
-		expect(clampPage(0, 250)).toBe(1);
-		expect(clampPage(9, 250)).toBe(3);
+describe('visibleWindow', () => {
+	const at = { viewportHeight: 300, bodyTop: 60, rowHeight: 30, total: 100_000, overscan: 5 };
+	it.each([
+		['at the top', 0, { start: 0, end: 16 }],
+		['still in the caption', 50, { start: 0, end: 16 }],
+		['one row down', 90, { start: 0, end: 17 }],
+		['in the middle', 60 + 30 * 50_000, { start: 49_995, end: 50_016 }],
+		['at the very end', 60 + 30 * 100_000 - 300, { start: 99_985, end: 100_000 }],
+		['past the end', 1e9, { start: 100_000, end: 100_000 }]
+	])('%s', (_, scrollTop, expected) => expect(visibleWindow({ ...at, scrollTop })).toEqual(expected));
+	it('never asks for rows that do not exist', () => {
+		expect(visibleWindow({ ...at, scrollTop: 0, total: 3 })).toEqual({ start: 0, end: 3 });
+		expect(visibleWindow({ ...at, scrollTop: 500, total: 0 })).toEqual({ start: 0, end: 0 });
 	});
+	it('survives a row height not measured yet', () => expect(visibleWindow({ ...at, scrollTop: 0, rowHeight: 0, total: 50 })).toEqual({ start: 0, end: 50 }));
+});
+
+describe('columnWidths', () => {
+	const columns = [
+		{ name: 'n', type: 'Float64' },
+		{ name: 'note', type: 'Utf8' }
+	];
+	it('fits the heading and the widest sampled value, within limits', () => {
+		const rows = [{ n: 1234567, note: 'x' }, { n: null, note: 'y'.repeat(100) }];
+		expect(columnWidths(columns, rows)).toEqual(['1,234,567'.length, 40]);
+	});
+	it('samples rows spread through a long result', () => {
+		const rows = Array.from({ length: 10_000 }, (_, i) => ({ n: i === 9_000 ? 1e12 : 1, note: '' }));
+		expect(columnWidths(columns, rows, 100)[0]).toBe('1,000,000,000,000'.length);
+		expect(columnWidths(columns, [], 100)).toEqual([6, 6]);
+	});
+});
+
+describe('words', () => {
 	it('names types and times', () => {
 		expect(isNumericType('Float64')).toBe(true);
 		expect(isNumericType('Int32')).toBe(true);

@@ -1,12 +1,10 @@
-/** Sorting, paging and formatting for the results grid. */
+/** Sorting, the scrolled window of rows, column widths and formatting for the results grid. */
 
 export type SortDirection = 'ascending' | 'descending';
 export interface SortState {
 	column: string;
 	direction: SortDirection;
 }
-
-export const PAGE_SIZE = 100;
 
 /** Column types DuckDB/Arrow report that hold numbers. */
 export function isNumericType(type: string): boolean {
@@ -50,12 +48,40 @@ export function nextSort(current: SortState | null, column: string): SortState {
 	return { column, direction: 'ascending' };
 }
 
-export function pageCount(rows: number, size = PAGE_SIZE): number {
-	return Math.max(1, Math.ceil(rows / size));
+export interface ScrollPosition {
+	/** The scrolled box's scrollTop and clientHeight, in pixels. */
+	scrollTop: number;
+	viewportHeight: number;
+	/** Where the first data row starts inside the scrolled box (below caption and header). */
+	bodyTop: number;
+	rowHeight: number;
+	total: number;
+	/** Rows drawn beyond each edge, so a quick scroll does not show blank space. */
+	overscan?: number;
 }
 
-export function clampPage(page: number, rows: number, size = PAGE_SIZE): number {
-	return Math.min(Math.max(1, Math.floor(page) || 1), pageCount(rows, size));
+/** The rows to draw, [start, end): those in view and a margin on each side. */
+export function visibleWindow({ scrollTop, viewportHeight, bodyTop, rowHeight, total, overscan = 10 }: ScrollPosition): { start: number; end: number } {
+	const height = rowHeight > 0 ? rowHeight : 1;
+	const first = Math.floor(Math.max(0, scrollTop - bodyTop) / height);
+	const inView = Math.ceil(Math.max(0, viewportHeight) / height) + 1;
+	const start = Math.min(total, Math.max(0, first - overscan));
+	const end = Math.min(total, Math.max(start, first + inView + overscan));
+	return { start, end };
+}
+
+/**
+ * A width for each column, in characters, from its heading and the values of
+ * up to `sample` rows spread through the result: fixed once per result, so
+ * columns do not jump as other rows scroll into view.
+ */
+export function columnWidths(columns: { name: string; type: string }[], rows: Record<string, unknown>[], sample = 200, limits = { min: 4, max: 40 }): number[] {
+	const step = Math.max(1, Math.floor(rows.length / sample));
+	return columns.map(({ name, type }) => {
+		let widest = Math.max(name.length + 2, Math.ceil(type.length * 0.8));
+		for (let r = 0; r < rows.length; r += step) widest = Math.max(widest, formatCell(rows[r][name], type).length);
+		return Math.min(limits.max, Math.max(limits.min, widest));
+	});
 }
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

@@ -51,6 +51,33 @@ describe('computeLeague', () => {
 	});
 });
 
+describe('change column', () => {
+	const withEarlier: LeagueUnit[] = [
+		{ code: 'A', name: 'Alpha', successes: 800, trials: 1000, earlier: { successes: 700, trials: 1000 } },
+		{ code: 'B', name: 'Bravo', successes: 700, trials: 1000, earlier: { successes: 800, trials: 1000 } },
+		{ code: 'C', name: 'Charlie', successes: 24, trials: 30, earlier: { successes: 21, trials: 30 } },
+		{ code: 'D', name: 'Delta', successes: 60, trials: 100, earlier: null }
+	];
+	it('is absent unless asked for', () => {
+		const league = computeLeague(withEarlier, { direction: 'higher-is-better', draws: 50 });
+		expect(league.trend).toBeNull();
+		expect(league.rows.every((r) => r.trend === null)).toBe(true);
+	});
+	it('says better, worse, no clear change or no earlier figure, by the direction of the measure', () => {
+		const up = computeLeague(withEarlier, { direction: 'higher-is-better', draws: 50, trend: { since: 'April 2025' } });
+		expect(up.trend).toEqual({ since: 'April 2025' });
+		const words = (l: typeof up) => Object.fromEntries(l.rows.map((r) => [r.code, r.trend!.words]));
+		expect(words(up)).toEqual({ A: 'Better', B: 'Worse', C: 'No clear change', D: 'No earlier figure' });
+		const down = computeLeague(withEarlier, { direction: 'lower-is-better', draws: 50, trend: { since: null } });
+		expect(words(down)).toEqual({ A: 'Worse', B: 'Better', C: 'No clear change', D: 'No earlier figure' });
+	});
+	it('sorts better first, "no earlier figure" last', () => {
+		const league = computeLeague(withEarlier, { direction: 'higher-is-better', draws: 50, trend: { since: 'April 2025' } });
+		expect(sortRows(league.rows, 'trend').map((r) => r.code)).toEqual(['A', 'C', 'B', 'D']);
+		expect(sortRows(league.rows, 'trend', false).map((r) => r.code)[0]).toBe('D');
+	});
+});
+
 describe('table helpers', () => {
 	const rows = computeLeague(UNITS, { direction: 'higher-is-better', draws: 100 }).rows;
 	it('sorts by any column', () => {

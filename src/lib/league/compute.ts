@@ -12,6 +12,8 @@ import { BAND_ORDER, BAND_WORDS, bandFor, funnelLimits, type Band, type Directio
 import { estimateOverdispersion, multiplicativeLimits, randomEffectsLimits, type Overdispersion } from '../stats/overdispersion.ts';
 import { wilsonInterval } from '../stats/proportion.ts';
 import { rankIntervals, DEFAULT_DRAWS, DEFAULT_SEED } from '../stats/rank-interval.ts';
+import type { Count } from '../stats/change.ts';
+import { leagueTrend, TREND_ORDER, type LeagueTrend } from './trend.ts';
 
 export type LimitsMode = 'exact' | 'multiplicative' | 'random-effects';
 export const LIMITS_MODES: readonly LimitsMode[] = ['exact', 'multiplicative', 'random-effects'];
@@ -23,6 +25,8 @@ export interface LeagueUnit {
 	area?: string | null;
 	successes: number;
 	trials: number;
+	/** The same unit in the earlier period, for the change column; null or absent when it had no figure. */
+	earlier?: Count | null;
 }
 
 export interface LeagueRow {
@@ -41,6 +45,8 @@ export interface LeagueRow {
 	rank: number;
 	rankLow: number;
 	rankHigh: number;
+	/** Change against the earlier period; null when the league has no change column. */
+	trend: LeagueTrend | null;
 }
 
 export interface LeagueOptions {
@@ -54,6 +60,8 @@ export interface LeagueOptions {
 	minimumN?: number;
 	draws?: number;
 	seed?: number;
+	/** Give this for a change column: the earlier period in words ('April 2025'), or null when none is built. */
+	trend?: { since: string | null };
 }
 
 export interface League {
@@ -70,6 +78,8 @@ export interface League {
 	/** One sentence saying which limits are drawn and why. */
 	limitsWords: string;
 	bandCounts: Record<Band, number>;
+	/** The change column's earlier period; null when the league has no change column. */
+	trend: { since: string | null } | null;
 }
 
 export function limitsFunction(mode: LimitsMode, target: number, od: Overdispersion | null): (n: number) => FunnelLimits {
@@ -138,7 +148,8 @@ export function computeLeague(units: readonly LeagueUnit[], options: LeagueOptio
 			bandWords: BAND_WORDS[band],
 			rank: ranks[i].rank,
 			rankLow: ranks[i].low,
-			rankHigh: ranks[i].high
+			rankHigh: ranks[i].high,
+			trend: options.trend ? leagueTrend(u.earlier, u, options.direction) : null
 		};
 	});
 	rows.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
@@ -152,13 +163,14 @@ export function computeLeague(units: readonly LeagueUnit[], options: LeagueOptio
 		overdispersion: od,
 		limitsAt,
 		limitsWords: describeLimits(mode, od),
-		bandCounts
+		bandCounts,
+		trend: options.trend ?? null
 	};
 }
 
 // ------------------------------------------------------------------ sorting
 
-export type SortKey = 'rank' | 'name' | 'value' | 'n' | 'band';
+export type SortKey = 'rank' | 'name' | 'value' | 'n' | 'band' | 'trend';
 
 export function sortRows(rows: readonly LeagueRow[], key: SortKey, ascending = true): LeagueRow[] {
 	const compare: Record<SortKey, (a: LeagueRow, b: LeagueRow) => number> = {
@@ -166,11 +178,14 @@ export function sortRows(rows: readonly LeagueRow[], key: SortKey, ascending = t
 		name: (a, b) => a.name.localeCompare(b.name),
 		value: (a, b) => a.value - b.value,
 		n: (a, b) => a.n - b.n,
-		band: (a, b) => BAND_ORDER.indexOf(a.band) - BAND_ORDER.indexOf(b.band)
+		band: (a, b) => BAND_ORDER.indexOf(a.band) - BAND_ORDER.indexOf(b.band),
+		trend: (a, b) => trendIndex(a) - trendIndex(b)
 	};
 	const sign = ascending ? 1 : -1;
 	return [...rows].sort((a, b) => sign * compare[key](a, b) || a.rank - b.rank || a.code.localeCompare(b.code));
 }
+
+const trendIndex = (row: LeagueRow) => (row.trend ? TREND_ORDER.indexOf(row.trend.kind) : TREND_ORDER.length);
 
 /** Case- and accent-insensitive match on name or code. */
 export function filterRows(rows: readonly LeagueRow[], text: string): LeagueRow[] {

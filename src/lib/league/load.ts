@@ -1,13 +1,16 @@
 /**
  * From a league query to what the page shows, using the site's own small JSON
- * files (no DuckDB download): providers.json and waits-<treatment>.json.
- * Shared by /league and /embed/league so both show the same numbers.
+ * files (no DuckDB download): providers.json, waits-<treatment>.json and
+ * league/ae-<month>.json. Shared by /league and /embed/league so both show
+ * the same numbers.
  */
-import type { ProviderRecord } from '../schema/site-data.ts';
-import { loadProviders, loadWaits } from '../data/patient-data.ts';
+import { AE_MONTH_FILE, type AeMonthFile, type ProviderRecord } from '../schema/site-data.ts';
+import { loadPatientJson, loadProviders, loadWaits, type Fetcher } from '../data/patient-data.ts';
 import { treatmentByCode } from '../data/treatments.ts';
 import { computeLeague, type League } from './compute.ts';
-import { aeUnits, measureById, rttUnits, surveyRows, type LeagueQuery, type Measure, type SurveyRow } from './measures.ts';
+import { measureById, type LeagueQuery, type Measure } from './measures.ts';
+import { aeUnits, areasOf, rttUnits, surveyRows, type SurveyRow } from './units.ts';
+import { comparisonPeriod } from './trend.ts';
 import { monthWords } from './words.ts';
 
 export type LoadedLeague =
@@ -15,21 +18,45 @@ export type LoadedLeague =
 	| { kind: 'survey'; measure: Measure; rows: SurveyRow[]; title: string; note: string; providers: ProviderRecord[] }
 	| { kind: 'empty'; measure: Measure; title: string; message: string; providers: ProviderRecord[] };
 
-export function areaWords(area: string): string {
-	return area ? `area ${area}` : 'England';
+/** The area's name for titles ('NHS Devon Integrated Care Board'), or England. */
+export function areaWords(area: string, providers: readonly ProviderRecord[]): string {
+	if (!area) return 'England';
+	return areasOf(providers).find((a) => a.code === area)?.name ?? `area ${area}`;
 }
 
-/** What the loader needs to know about the data: the RTT months (SiteSummary or Manifest both fit). */
+/** What the loader needs to know about the data: the months built (SiteSummary or Manifest both fit). */
 export interface LeaguePeriods {
 	periods: string[];
 	latestPeriod: string | null;
+	/** Absent in data built before A&E months were published one file each. */
+	aePeriods?: string[];
 }
 
-export async function loadLeague(query: LeagueQuery, manifest: LeaguePeriods, fetcher?: typeof fetch): Promise<LoadedLeague> {
+/** The months a measure can be shown for, oldest first. */
+export function periodsFor(measure: Measure, data: LeaguePeriods): string[] {
+	if (measure.periods === 'rtt') return data.periods;
+	if (measure.periods === 'ae') return data.aePeriods ?? [];
+	return [];
+}
+
+/** The month asked for when it is built, else the latest built. */
+export function chosenPeriod(asked: string, built: readonly string[]): string | null {
+	return asked && built.includes(asked) ? asked : (built.at(-1) ?? null);
+}
+
+function loadAeMonth(period: string, built: readonly string[], fetcher?: Fetcher): Promise<AeMonthFile | null> {
+	// Only months the site says it built: the path is never made from arbitrary text.
+	if (!built.includes(period) || !/^\d{4}-\d{2}$/.test(period)) return Promise.resolve(null);
+	return loadPatientJson<AeMonthFile>(AE_MONTH_FILE.replace('{period}', period), fetcher);
+}
+
+export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetcher?: Fetcher): Promise<LoadedLeague> {
 	const measure = measureById(query.measure);
 	const providers = await loadProviders(fetcher);
 	const inArea = (area: string | null | undefined) => query.area === '' || area === query.area;
-	const where = areaWords(query.area);
+	const where = areaWords(query.area, providers);
+	const built = periodsFor(measure, data);
+	const period = chosenPeriod(query.period, built);
 
 	if (measure.id === 'survey') {
 		const rows = surveyRows(providers).filter((r) => inArea(r.area));
@@ -40,25 +67,33 @@ export async function loadLeague(query: LeagueQuery, manifest: LeaguePeriods, fe
 	}
 
 	if (measure.id === 'ae4h') {
-		const { units, period } = aeUnits(providers);
 		const title = `A&E seen within 4 hours, ${where}${period ? `, ${monthWords(period)}` : ''}`;
-		if (units.length === 0) return { kind: 'empty', measure, title, message: 'No A&E figures to compare.', providers };
-		const league = computeLeague(units, { direction: measure.direction, mode: query.limits, include: (u) => inArea(u.area) });
+		const month = period ? await loadAeMonth(period, built, fetcher) : null;
+		if (!month || month.rows.length === 0) return { kind: 'empty', measure, title, message: 'No A&E figures to compare.', providers };
+		const since = comparisonPeriod(month.period, built, 'year-then-month');
+		const earlier = since ? await loadAeMonth(since, built, fetcher) : null;
+		const league = computeLeague(aeUnits(month, earlier, providers), {
+			direction: measure.direction, mode: query.limits, include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
+		});
 		if (league.rows.length === 0) return { kind: 'empty', measure, title, message: 'No providers with A&E figures in this area.', providers };
-		return { kind: 'proportion', measure, league, title, note: `${measure.source} Only the latest month is published on each provider's record.`, period, providers };
+		const note = `${measure.source} Providers with a major (Type 1) A&E department in NHS England's return for ${monthWords(month.period)}, with their attendances of every type; areas are those of providers with waiting-list figures. Change is against ${since ? monthWords(since) : 'no earlier month (none is built)'}.`;
+		return { kind: 'proportion', measure, league, title, note, period: month.period, providers };
 	}
 
+	const rttPeriod = period ?? '';
 	const treatment = treatmentByCode(query.treatment);
-	const period = query.period && manifest.periods.includes(query.period) ? query.period : (manifest.latestPeriod ?? manifest.periods.at(-1) ?? '');
 	const what = measure.id === 'rtt18' ? 'Waiting under 18 weeks' : 'Waiting over 52 weeks';
-	const title = `${what}: ${treatment?.code === 'C_999' ? 'all treatments' : (treatment?.name ?? query.treatment)}, ${where}, ${monthWords(period)}`;
+	const title = `${what}: ${treatment?.code === 'C_999' ? 'all treatments' : (treatment?.name ?? query.treatment)}, ${where}, ${monthWords(rttPeriod)}`;
 	const waits = await loadWaits(query.treatment, fetcher);
 	if (!waits) return { kind: 'empty', measure, title, message: 'No waiting-time figures for this treatment.', providers };
-	const { units, tooFew } = rttUnits(measure.id as 'rtt18' | 'over52', waits, providers, period);
-	const league = computeLeague(units, { direction: measure.direction, mode: query.limits, include: (u) => inArea(u.area) });
+	const since = comparisonPeriod(rttPeriod, built, 'previous-built');
+	const { units, tooFew } = rttUnits(measure.id as 'rtt18' | 'over52', waits, providers, rttPeriod, since);
+	const league = computeLeague(units, {
+		direction: measure.direction, mode: query.limits, include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
+	});
 	const shownTooFew = tooFew.filter((t) => inArea(providers.find((p) => p.code === t.code)?.region));
 	league.excluded.push(...shownTooFew.map((t) => ({ ...t, reason: 'too few patients to say' })));
 	if (league.rows.length === 0) return { kind: 'empty', measure, title, message: 'No providers with figures for this choice.', providers };
-	const note = `${measure.source} People waiting at the end of ${monthWords(period)}.`;
-	return { kind: 'proportion', measure, league, title, note, period, providers };
+	const note = `${measure.source} People waiting at the end of ${monthWords(rttPeriod)}; change is against ${since ? monthWords(since) : 'no earlier month (none is built)'}.`;
+	return { kind: 'proportion', measure, league, title, note, period: rttPeriod, providers };
 }

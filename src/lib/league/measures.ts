@@ -1,11 +1,10 @@
 /**
- * The measures a national league table can be built on, the choice as URL
- * query text (?measure=&treatment=&period=&area=&limits=), and the step from
- * the site's published files to league units. Pure: no fetching here.
+ * The measures a national league table can be built on, and the choice as URL
+ * query text (?measure=&treatment=&period=&area=&limits=). Pure: no fetching
+ * here; units.ts turns the site's files into league units.
  */
-import type { ProviderRecord, TreatmentWaitsFile } from '../schema/site-data.ts';
 import type { Direction } from '../stats/funnel.ts';
-import { LIMITS_MODES, type LeagueUnit, type LimitsMode } from './compute.ts';
+import { LIMITS_MODES, type LimitsMode } from './compute.ts';
 
 export type MeasureId = 'rtt18' | 'over52' | 'ae4h' | 'survey';
 
@@ -21,6 +20,8 @@ export interface Measure {
 	direction: Direction;
 	/** True when the measure uses the RTT treatment choice. */
 	byTreatment: boolean;
+	/** Which months it can be shown for: RTT months, A&E months, or none (the survey's one year). */
+	periods: 'rtt' | 'ae' | null;
 	/** False for the survey score: a mean, not a proportion, so no funnel. */
 	proportion: boolean;
 	source: string;
@@ -35,6 +36,7 @@ export const MEASURES: readonly Measure[] = [
 		nHeading: 'People waiting',
 		direction: 'higher-is-better',
 		byTreatment: true,
+		periods: 'rtt',
 		proportion: true,
 		source: 'NHS England, Referral to Treatment waiting times (incomplete pathways).'
 	},
@@ -46,6 +48,7 @@ export const MEASURES: readonly Measure[] = [
 		nHeading: 'People waiting',
 		direction: 'lower-is-better',
 		byTreatment: true,
+		periods: 'rtt',
 		proportion: true,
 		source: 'NHS England, Referral to Treatment waiting times (incomplete pathways).'
 	},
@@ -57,8 +60,9 @@ export const MEASURES: readonly Measure[] = [
 		nHeading: 'Attendances',
 		direction: 'higher-is-better',
 		byTreatment: false,
+		periods: 'ae',
 		proportion: true,
-		source: 'NHS England, A&E attendances and emergency admissions (all types, latest month).'
+		source: 'NHS England, A&E attendances and emergency admissions (all types; booked appointments not counted).'
 	},
 	{
 		id: 'survey',
@@ -68,6 +72,7 @@ export const MEASURES: readonly Measure[] = [
 		nHeading: 'Respondents',
 		direction: 'higher-is-better',
 		byTreatment: false,
+		periods: null,
 		proportion: false,
 		source: 'CQC Adult Inpatient Survey, overall experience question, with the CQC’s own bands.'
 	}
@@ -106,69 +111,8 @@ export function leagueQueryToString(query: LeagueQuery): string {
 	const params = new URLSearchParams();
 	params.set('measure', query.measure);
 	if (measureById(query.measure).byTreatment) params.set('treatment', query.treatment);
-	if (query.period) params.set('period', query.period);
+	if (query.period && measureById(query.measure).periods) params.set('period', query.period);
 	if (query.area) params.set('area', query.area);
 	if (query.limits !== 'exact') params.set('limits', query.limits);
 	return params.toString();
-}
-
-// ------------------------------------------------------------- data → units
-
-export interface SurveyRow {
-	code: string;
-	name: string;
-	area: string | null;
-	score: number;
-	band: number;
-	respondents: number;
-	year: number;
-}
-
-/** RTT units for a period: successes are people under 18 weeks, or over 52 weeks. */
-export function rttUnits(
-	measure: 'rtt18' | 'over52',
-	waits: TreatmentWaitsFile,
-	providers: readonly ProviderRecord[],
-	period: string
-): { units: LeagueUnit[]; tooFew: { code: string; name: string }[] } {
-	const byCode = new Map(providers.map((p) => [p.code, p]));
-	const units: LeagueUnit[] = [];
-	const tooFew: { code: string; name: string }[] = [];
-	for (const row of waits.rows) {
-		const month = row.months.find((m) => m.period === period);
-		if (!month) continue;
-		const provider = byCode.get(row.provider);
-		const name = provider?.name ?? row.provider;
-		if (month.tooFew || month.pathways <= 0 || (measure === 'rtt18' && month.pctWithin18 === null)) {
-			tooFew.push({ code: row.provider, name });
-			continue;
-		}
-		const successes = measure === 'over52' ? month.over52 : month.within18;
-		units.push({ code: row.provider, name, area: provider?.region ?? null, successes: Math.min(month.pathways, Math.max(0, successes)), trials: month.pathways });
-	}
-	return { units, tooFew };
-}
-
-/** A&E units from the latest month on each provider record. */
-export function aeUnits(providers: readonly ProviderRecord[]): { units: LeagueUnit[]; period: string | null } {
-	const units: LeagueUnit[] = [];
-	const periods = new Map<string, number>();
-	for (const p of providers) {
-		if (!p.ae || !(p.ae.attendances > 0)) continue;
-		periods.set(p.ae.period, (periods.get(p.ae.period) ?? 0) + 1);
-		units.push({ code: p.code, name: p.name, area: p.region, successes: Math.round((p.ae.pctWithin4h / 100) * p.ae.attendances), trials: p.ae.attendances });
-	}
-	const period = [...periods].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0] ?? null;
-	return { units: units.filter((u) => providers.find((p) => p.code === u.code)?.ae?.period === period), period };
-}
-
-export function surveyRows(providers: readonly ProviderRecord[]): SurveyRow[] {
-	return providers
-		.filter((p) => p.survey && Number.isFinite(p.survey.score))
-		.map((p) => ({ code: p.code, name: p.name, area: p.region, score: p.survey!.score, band: p.survey!.band, respondents: p.survey!.respondents, year: p.survey!.year }))
-		.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-}
-
-export function areasOf(providers: readonly ProviderRecord[]): string[] {
-	return [...new Set(providers.map((p) => p.region).filter((r): r is string => !!r))].sort();
 }

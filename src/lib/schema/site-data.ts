@@ -68,13 +68,15 @@ export interface Manifest {
 	demonstration: boolean; // true when built from the demonstration generator
 	latestPeriod: string | null;
 	periods: string[];
+	/** Months of A&E figures built, oldest first; each has a file at `files.aeMonth`. */
+	aePeriods: string[];
 	sources: SourceReport[];
 	tables: TableDescription[];
 	rtt: RttMonthFigures[];
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
-	files: { patientTreatments: string; providers: string; postcodeIndex: string };
+	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string };
 }
 
 /** `site.json`: the little every page needs (the layout loads it). */
@@ -82,6 +84,8 @@ export interface SiteSummary {
 	demonstration: boolean;
 	latestPeriod: string | null;
 	periods: string[];
+	/** The manifest's A&E months, for the league tables' month choice. */
+	aePeriods: string[];
 	generated: string;
 }
 
@@ -149,6 +153,26 @@ export interface AePerformance {
 	pctWithin4h: number; // 0–100, all types, booked appointments excluded
 }
 
+/** One provider's A&E month: all types, booked appointments excluded, national total row left out. */
+export interface AeMonthRow {
+	code: string;
+	name: string;
+	attendances: number;
+	/** Attendances seen within 4 hours (attendances − over 4 hours): exact, for league tables. */
+	within4h: number;
+	/** Type 1 (major A&E department) attendances: the league compares providers that have one. */
+	type1Attendances: number;
+}
+
+/** Where each A&E month is written, relative to static/data (also in the manifest's `files.aeMonth`). */
+export const AE_MONTH_FILE = 'league/ae-{period}.json';
+
+/** `data/league/ae-<YYYY-MM>.json`: one month of NHS England's A&E return. */
+export interface AeMonthFile {
+	period: string;
+	rows: AeMonthRow[];
+}
+
 export interface ProviderRecord {
 	code: string;
 	name: string;
@@ -160,7 +184,9 @@ export interface ProviderRecord {
 	postcode: string | null;
 	phone: string | null;
 	website: string | null;
+	/** Provider parent organisation (ICB) code and name from RTT: the league tables' areas. */
 	region: string | null;
+	regionName: string | null;
 	sites: SiteRecord[];
 	survey: SurveyResult | null;
 	ae: AePerformance | null;

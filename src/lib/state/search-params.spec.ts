@@ -5,9 +5,11 @@ import {
 	MILES_CHOICES,
 	POSTCODE_MAX_CHARS,
 	SORT_CHOICES,
+	TREATMENT_WORDS_MAX_CHARS,
 	parseSearchParams,
 	searchParamsToString,
 	tidyPostcode,
+	typedTreatment,
 	type SearchState
 } from './search-params.ts';
 
@@ -65,6 +67,20 @@ describe('tidyPostcode', () => {
 	];
 	for (const [text, expected] of cases) {
 		it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => expect(tidyPostcode(text)).toBe(expected));
+	}
+});
+
+describe('typedTreatment', () => {
+	const cases: [string, string][] = [
+		['', ''],
+		['treatment=knee', 'knee'],
+		['treatment=+%20hip%20replacement%20', 'hip replacement'],
+		['treatment=knee%00%0A%1Bpain', 'knee pain'],
+		['treatment=C_110&treatment=eyes', 'C_110'],
+		[`treatment=${'a'.repeat(500)}`, 'a'.repeat(TREATMENT_WORDS_MAX_CHARS)]
+	];
+	for (const [query, expected] of cases) {
+		it(`${JSON.stringify(query.slice(0, 40))} → ${JSON.stringify(expected.slice(0, 20))}`, () => expect(typedTreatment(new URLSearchParams(query))).toBe(expected));
 	}
 });
 

@@ -70,6 +70,24 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
 	}
 }
 
+/** Words longer than this cannot name a treatment (searchTreatments ignores them too). */
+export const TREATMENT_WORDS_MAX_CHARS = 200;
+
+/**
+ * The treatment as typed, for a form sent without JavaScript (?treatment=knee):
+ * the page turns it into a code, or shows it back in the box with an error.
+ * Control characters become spaces and the length is capped, because it is echoed.
+ */
+export function typedTreatment(params: URLSearchParams): string {
+	try {
+		const text = params.get('treatment');
+		if (typeof text !== 'string') return '';
+		return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, TREATMENT_WORDS_MAX_CHARS).trim();
+	} catch {
+		return '';
+	}
+}
+
 /**
  * A search → query string without the leading '?'. Defaults and empty fields
  * are left out so shared links stay short; the key order is fixed so the same

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandsFromCounts } from './bands.ts';
-import { compareMedians, comparePctWithin18, compareWaits, periodMonthsBefore } from './change.ts';
+import { compareMedians, comparePctWithin18, compareProportions, compareWaits, periodMonthsBefore } from './change.ts';
 import { summariseWaits } from './wait-summary.ts';
 
 // Lists built so the answer is plain: n patients all in one band, median k + 0.5.
@@ -45,6 +45,23 @@ describe('comparePctWithin18', () => {
 	for (const [name, x1, n1, x2, n2, direction] of cases) {
 		it(name, () => expect(comparePctWithin18(pct(x1, n1), pct(x2, n2)).direction).toBe(direction));
 	}
+});
+
+describe('compareProportions', () => {
+	const cases: [string, [number, number], [number, number], string, boolean][] = [
+		// The same Wilson ranges as above: 67.1–72.8% and 77.4–82.4% do not touch.
+		['700/1000 → 800/1000 is higher', [700, 1000], [800, 1000], 'higher', true],
+		['800/1000 → 700/1000 is lower', [800, 1000], [700, 1000], 'lower', true],
+		// 52.1–83.3% and 62.7–90.5% overlap.
+		['21/30 → 24/30 is about the same', [21, 30], [24, 30], 'about the same', false],
+		// Large lists: 74% and 75% of 100,000 have ranges 73.7–74.3% and 74.7–75.3%.
+		['74,000/100,000 → 75,000/100,000 is higher', [74000, 100000], [75000, 100000], 'higher', true],
+		['no cases before', [0, 0], [5, 10], 'unknown', false]
+	];
+	for (const [name, [x1, n1], [x2, n2], direction, beyondNoise] of cases) {
+		it(name, () => expect(compareProportions({ successes: x1, trials: n1 }, { successes: x2, trials: n2 })).toMatchObject({ direction, beyondNoise }));
+	}
+	it('gives both percentages', () => expect(compareProportions({ successes: 1, trials: 4 }, { successes: 3, trials: 4 })).toMatchObject({ before: 25, after: 75 }));
 });
 
 describe('compareWaits overall', () => {

@@ -67,17 +67,42 @@ export function compareMedians(before: ChangeInput, after: ChangeInput): Measure
 	return { direction, before: from, after: to, beyondNoise };
 }
 
+/** A count out of a total, in one period. */
+export interface Count {
+	successes: number;
+	trials: number;
+}
+
+export interface ProportionChange {
+	direction: 'higher' | 'lower' | 'about the same' | 'unknown';
+	/** Percentages 0–100. */
+	before: number | null;
+	after: number | null;
+	beyondNoise: boolean;
+}
+
+/**
+ * The same rule for any proportion (league tables: % seen within 4 hours, %
+ * over 52 weeks, …): higher or lower only when the two Wilson 95% ranges do
+ * not overlap.
+ */
+export function compareProportions(before: Count, after: Count): ProportionChange {
+	const a = wilsonInterval(before.successes, before.trials);
+	const b = wilsonInterval(after.successes, after.trials);
+	if (!a || !b) return { direction: 'unknown', before: null, after: null, beyondNoise: false };
+	const from = (100 * before.successes) / before.trials;
+	const to = (100 * after.successes) / after.trials;
+	const beyondNoise = intervalsApart(a, b);
+	return { direction: !beyondNoise ? 'about the same' : to > from ? 'higher' : 'lower', before: from, after: to, beyondNoise };
+}
+
 /** A higher % within 18 weeks means shorter waits. */
 export function comparePctWithin18(before: ChangeInput, after: ChangeInput): MeasureChange {
 	if (before.tooFew || after.tooFew || before.pathways === 0 || after.pathways === 0) return UNKNOWN;
-	const a = wilsonInterval(before.within18, before.pathways);
-	const b = wilsonInterval(after.within18, after.pathways);
-	if (!a || !b) return UNKNOWN;
-	const from = (100 * before.within18) / before.pathways;
-	const to = (100 * after.within18) / after.pathways;
-	const beyondNoise = intervalsApart(a, b);
-	const direction: ChangeDirection = !beyondNoise ? 'about the same' : to > from ? 'shorter' : 'longer';
-	return { direction, before: from, after: to, beyondNoise };
+	const change = compareProportions({ successes: before.within18, trials: before.pathways }, { successes: after.within18, trials: after.pathways });
+	if (change.direction === 'unknown') return UNKNOWN;
+	const direction: ChangeDirection = change.direction === 'higher' ? 'shorter' : change.direction === 'lower' ? 'longer' : 'about the same';
+	return { direction, before: change.before, after: change.after, beyondNoise: change.beyondNoise };
 }
 
 export function compareWaits(since: string, before: ChangeInput, after: ChangeInput): WaitChange {

@@ -15,6 +15,7 @@ import { browser } from '$app/environment';
 import type { ProviderRecord, WaitFigures } from '$lib/schema/site-data';
 import { loadProviders, loadWaits, shorterNearby, type Fetcher } from '$lib/data/patient-data';
 import { treatmentByCode, ALL_TREATMENTS_CODE } from '$lib/data/treatments';
+import { parseProviderCode } from '$lib/state/provider-code';
 
 export interface AlternativeSummary {
 	code: string;
@@ -59,9 +60,11 @@ export const entries = async () => {
 };
 
 export async function load({ params, fetch }) {
+	const code = parseProviderCode(params.code);
+	if (!code) error(404, 'We could not find that hospital.');
 	const fetcher = await fetcherFor(fetch);
 	const providers = await loadProviders(fetcher);
-	const provider: ProviderRecord | undefined = providers.find((p) => p.code === params.code);
+	const provider: ProviderRecord | undefined = providers.find((p) => p.code === code);
 	if (!provider) error(404, 'We could not find that hospital.');
 
 	// All treatments first, then the rest in the published order.

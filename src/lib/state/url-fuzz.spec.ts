@@ -1,0 +1,279 @@
+/**
+ * Every route's reader of URL state, fed a few thousand seeded random query
+ * strings each (raw bytes, broken percent-encoding, huge values, repeated
+ * keys, unicode, prototype names): none may throw, and whatever comes in, the
+ * result is a valid state (every value inside its allowed set or shape).
+ *
+ * Routes and their readers:
+ *   /                 parseSearchParams, typedTreatment (+ resolveTreatment of the words)
+ *   /compare          parseCompareParams
+ *   /provider/[code]  parseProviderCode (the path segment)
+ *   /league, /embed/league  parseLeagueQuery
+ *   /explore          stateFromHash + decodeState (the #s= fragment)
+ * /league/custom, /about/* keep no state in the URL.
+ */
+import { describe, expect, it } from 'vitest';
+import { seededRandom, randomInt, type Random } from '../stats/seeded-random.ts';
+import { resolveTreatment } from '../data/patient-data.ts';
+import { LIMITS_MODES } from '../league/compute.ts';
+import { DEFAULT_QUERY, MEASURES, leagueQueryToString, parseLeagueQuery, type LeagueQuery } from '../league/measures.ts';
+import { CHART_KINDS, decodeState, encodeState, stateFromHash, toBase64Url, type ShareState } from '../explore/share.ts';
+import { MILES_CHOICES, POSTCODE_MAX_CHARS, SORT_CHOICES, TREATMENT_WORDS_MAX_CHARS, parseSearchParams, searchParamsToString, typedTreatment, type SearchState } from './search-params.ts';
+import { MAX_COMPARED, parseCompareParams } from './compare-params.ts';
+import { parseProviderCode } from './provider-code.ts';
+
+const CASES_PER_READER = 3000;
+
+// ------------------------------------------------------------------ random query strings
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+/** encodeURIComponent refuses a lone surrogate; such a key is then sent raw (as a hand-made link would). */
+function encodeOrRaw(text: string): string {
+	try {
+		return encodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+const NASTY_WORDS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'null', 'undefined', 'NaN', 'Infinity', '-0', '1e400', '0x19', ' 25 ', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', 'javascript:alert(1)'];
+const NASTY_CHARS = [...'abcXYZ019 _-.,;:=&?+#/\\<>"\'`$@!~^*(){}[]|\t\n\r', '\u0000', '\u007f', 'é', '€', '¬', '😀', '\u202e', '\ufeff', '\ud800', '\udfff', '\u2028'];
+const BROKEN_ESCAPES = ['%', '%Z', '%ZZ', '%0', '%E0%A4', '%E0%A4%A', '%C0%AF', '%ED%A0%80', '%FF%FE', '%00', '%25', '%2525', '%u0041', '%%', '%2', '%F0%9F%98'];
+
+function randomText(random: Random, max: number): string {
+	const length = randomInt(random, 0, max);
+	let text = '';
+	for (let i = 0; i < length; i++) {
+		const r = random();
+		if (r < 0.7) text += pick(random, NASTY_CHARS);
+		else if (r < 0.85) text += pick(random, BROKEN_ESCAPES);
+		else text += `%${randomInt(random, 0, 255).toString(16).padStart(2, '0')}`; // any byte, percent-encoded
+	}
+	return text;
+}
+
+function randomValue(random: Random, good: readonly string[]): string {
+	const r = random();
+	if (r < 0.25) return pick(random, good);
+	if (r < 0.45) return mutate(random, pick(random, good));
+	if (r < 0.6) return pick(random, NASTY_WORDS);
+	if (r < 0.63) return 'x'.repeat(randomInt(random, 1_000, 200_000)); // huge
+	if (r < 0.66) return encodeURIComponent(pick(random, good)).repeat(randomInt(random, 2, 500));
+	return randomText(random, 30);
+}
+
+function mutate(random: Random, text: string): string {
+	const at = randomInt(random, 0, text.length);
+	const r = random();
+	if (r < 0.3) return text.slice(0, at) + pick(random, NASTY_CHARS) + text.slice(at);
+	if (r < 0.5) return text.slice(0, at) + text.slice(at + 1);
+	if (r < 0.7) return text.toLowerCase() === text ? text.toUpperCase() : text.toLowerCase();
+	if (r < 0.85) return ` ${text} `;
+	return text + text;
+}
+
+/** A query string built for one reader: its own keys (repeated, misspelt, empty), its good values mutated, and noise. */
+function randomQuery(random: Random, keys: readonly string[], good: readonly string[]): string {
+	const shape = random();
+	if (shape < 0.15) return randomText(random, 80); // pure noise
+	if (shape < 0.2) return pick(random, ['', '?', '&', '=', '&&&=&==', '?&?&', '#', '%', '+', '?+=+']);
+	const parts: string[] = [];
+	const count = randomInt(random, 1, 8);
+	for (let i = 0; i < count; i++) {
+		const key = random() < 0.8 ? pick(random, keys) : random() < 0.5 ? pick(random, NASTY_WORDS) : randomText(random, 8);
+		const value = randomValue(random, good);
+		parts.push(random() < 0.1 ? key : `${random() < 0.5 ? encodeOrRaw(key) : key}=${value}`);
+	}
+	const query = parts.join(random() < 0.9 ? '&' : pick(random, ['&&', ';', '&amp;']));
+	return random() < 0.2 ? `?${query}` : query;
+}
+
+// ------------------------------------------------------------------ what a valid state looks like
+
+const POSTCODE_TEXT = /^([A-Za-z0-9]+( [A-Za-z0-9]+)*)?$/;
+const TREATMENT_CODE_OR_EMPTY = /^((C_\d{3}|X0\d))?$/;
+const PROVIDER_CODE = /^[A-Z0-9]{3,6}$/;
+
+function expectValidSearch(state: SearchState): void {
+	expect(Object.keys(state).sort()).toEqual(['miles', 'postcode', 'sort', 'treatment']);
+	expect(state.postcode.length).toBeLessThanOrEqual(POSTCODE_MAX_CHARS);
+	expect(state.postcode).toMatch(POSTCODE_TEXT);
+	expect(state.treatment).toMatch(TREATMENT_CODE_OR_EMPTY);
+	expect(MILES_CHOICES).toContain(state.miles);
+	expect(SORT_CHOICES).toContain(state.sort);
+	// Whatever came in, writing it out and reading it back gives the same search.
+	expect(parseSearchParams(new URLSearchParams(searchParamsToString(state)))).toEqual(state);
+}
+
+function expectValidLeague(query: LeagueQuery): void {
+	expect(Object.keys(query).sort()).toEqual(['area', 'limits', 'measure', 'period', 'treatment']);
+	expect(MEASURES.map((m) => m.id)).toContain(query.measure);
+	expect(query.treatment).toMatch(/^(C_\d{3}|X0\d)$/);
+	expect(query.period).toMatch(/^(\d{4}-\d{2})?$/);
+	expect(query.area).toMatch(/^([A-Z0-9]{2,6})?$/);
+	expect(LIMITS_MODES).toContain(query.limits);
+	const again = parseLeagueQuery(new URLSearchParams(leagueQueryToString(query)));
+	expect(leagueQueryToString(again)).toBe(leagueQueryToString(query));
+}
+
+function expectValidShare(state: ShareState | null): void {
+	if (state === null) return;
+	expect(typeof state.sql).toBe('string');
+	if (state.chart === null) return;
+	expect(CHART_KINDS).toContain(state.chart.kind);
+	expect(typeof state.chart.x).toBe('string');
+	expect(typeof state.chart.y).toBe('string');
+	expect(state.chart.title.length).toBeLessThanOrEqual(200);
+}
+
+// ------------------------------------------------------------------ the readers
+
+interface UrlReader {
+	route: string;
+	keys: readonly string[];
+	good: readonly string[];
+	/**
+	 * Reads the query (or fragment, or path segment) and asserts the result is valid; throws on either
+	 * failure. Returns true when something other than the defaults was read (the generator's reach).
+	 */
+	read(query: string): boolean | Promise<boolean>;
+}
+
+const SEARCH_KEYS = ['postcode', 'treatment', 'miles', 'sort'];
+const SEARCH_GOOD = ['LS1 4AP', 'ls14ap', 'B15', 'C_110', 'X04', 'C_999', 'knee', 'eyes', '10', '25', '100', 'wait', 'distance', 'rating', 'within18'];
+
+const READERS: UrlReader[] = [
+	{
+		route: '/ (parseSearchParams, typedTreatment)',
+		keys: SEARCH_KEYS,
+		good: SEARCH_GOOD,
+		read(query) {
+			const params = new URLSearchParams(query);
+			const search = parseSearchParams(params);
+			expectValidSearch(search);
+			const words = typedTreatment(params);
+			expect(words.length).toBeLessThanOrEqual(TREATMENT_WORDS_MAX_CHARS);
+			expect(words).not.toMatch(/[\u0000-\u001f\u007f]|^\s|\s$/);
+			const treatment = resolveTreatment(words);
+			if (treatment) expect(treatment.code).toMatch(/^(C_\d{3}|X0\d)$/);
+			return searchParamsToString(search) !== '' || treatment !== null;
+		}
+	},
+	{
+		route: '/compare (parseCompareParams)',
+		keys: ['providers', ...SEARCH_KEYS],
+		good: ['ZA1,ZA2', 'za1, zb2 ,ZN001', 'ZA1,ZA1,ZA1', 'ZA1,,ZA2,', 'A,B,C,D,E,F', 'RR8,RJ1,RAL,RXH,RYJ', ...SEARCH_GOOD],
+		read(query) {
+			const { providers, search } = parseCompareParams(new URLSearchParams(query));
+			expectValidSearch(search);
+			expect(providers.length).toBeLessThanOrEqual(MAX_COMPARED);
+			expect(new Set(providers).size).toBe(providers.length);
+			for (const code of providers) expect(code).toMatch(PROVIDER_CODE);
+			return providers.length > 0;
+		}
+	},
+	{
+		route: '/provider/[code] (parseProviderCode)',
+		keys: [],
+		good: ['ZA1', 'ZN001', 'za1', 'RR8', 'ZA1/', 'ZA1.html', 'ZA1 '],
+		read(segment) {
+			// SvelteKit hands the route the decoded path segment; a segment that does not decode stays as it is.
+			let decoded = segment;
+			try {
+				decoded = decodeURIComponent(segment);
+			} catch {
+				/* kept raw */
+			}
+			let found = false;
+			for (const text of [segment, decoded]) {
+				const code = parseProviderCode(text);
+				if (code !== null) {
+					expect(code).toMatch(PROVIDER_CODE);
+					expect(code).toBe(text);
+					found = true;
+				}
+			}
+			return found;
+		}
+	},
+	{
+		route: '/league and /embed/league (parseLeagueQuery)',
+		keys: ['measure', 'treatment', 'period', 'area', 'limits'],
+		good: [...MEASURES.map((m) => m.id), 'C_110', 'X04', '2026-02', '2026-13', 'QWE', 'Y56', ...LIMITS_MODES],
+		read(query) {
+			const league = parseLeagueQuery(new URLSearchParams(query));
+			expectValidLeague(league);
+			return leagueQueryToString(league) !== leagueQueryToString(DEFAULT_QUERY);
+		}
+	},
+	{
+		route: '/explore (stateFromHash + decodeState)',
+		keys: ['s'],
+		// Two real links (made by encodeState) among the garbage, so damaged copies of them are tried too.
+		good: ['q1YqVLJSCnb1cXUOUTBUqgUA', 'FcoxDkAwGIDRqzTf3BP8qzARCS5QdGhQVCNEenfp9ob3cSL0ZV0Wg_Jms6rq2kYdYb_dbMOFZkI-FudnhNEENA9CvmjeTDTRxdUiDKT0Aw', '', 'AAAA', '____', 'not-really-a-link'],
+		async read(fragment) {
+			const encoded = stateFromHash(fragment.startsWith('#') ? fragment : `#${fragment}`);
+			if (encoded === null) return false;
+			expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+			const state = await decodeState(encoded);
+			expectValidShare(state);
+			return state !== null;
+		}
+	}
+];
+
+describe('URL state readers never throw and always give a valid state', () => {
+	for (const [index, reader] of READERS.entries()) {
+		it(`${reader.route}: ${CASES_PER_READER.toLocaleString('en-GB')} random query strings`, async () => {
+			const random = seededRandom(20260700 + index);
+			const failures: string[] = [];
+			let readSomething = 0;
+			for (let i = 0; i < CASES_PER_READER; i++) {
+				const query = randomQuery(random, reader.keys.length ? reader.keys : ['x'], reader.good);
+				// The path reader gets the value alone, as a route parameter would be.
+				const input = reader.keys.length ? query : random() < 0.5 ? randomValue(random, reader.good) : query;
+				try {
+					if (await reader.read(input)) readSomething++;
+				} catch (error) {
+					failures.push(`${JSON.stringify(input.slice(0, 200))}: ${(error as Error).message.split('\n')[0]}`);
+					if (failures.length >= 5) break;
+				}
+			}
+			expect(failures).toEqual([]);
+			// A generator that only ever produced defaults would test little: at least 5% must read as something.
+			expect(readSomething).toBeGreaterThan(CASES_PER_READER * 0.05);
+		});
+	}
+});
+
+describe('/explore: well-formed links of the wrong shape', () => {
+	async function deflated(json: string): Promise<string> {
+		const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+		return toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+	}
+
+	const shapes: string[] = [
+		'null', '1', '"SELECT 1"', '[]', '[{"q":"x"}]', '{}', '{"q":null}', '{"q":["SELECT 1"]}', '{"q":{"toString":"x"}}',
+		'{"__proto__":{"q":"polluted"}}', '{"q":"SELECT 1","c":{"kind":"__proto__","x":"a","y":"b"}}',
+		'{"q":"SELECT 1","c":{"kind":"bar","x":1,"y":"b"}}', '{"q":"SELECT 1","c":{"kind":"bar","x":"a","y":"b","title":{"length":1}}}',
+		'{"q":"SELECT 1","c":"bar"}', '{"q":"SELECT 1","c":[]}', `{"q":"SELECT 1","c":{"kind":"line","x":"a","y":"b","title":"${'t'.repeat(5000)}"}}`,
+		'{"q":"SELECT 1"', '{"q":"\\ud800"}'
+	];
+
+	it.each(shapes)('%s decodes to null or a valid state', async (json) => {
+		const state = await decodeState(await deflated(json));
+		expectValidShare(state);
+		expect(({} as Record<string, unknown>).q).toBeUndefined();
+	});
+
+	it('a random valid state survives the round trip and stays valid', async () => {
+		const random = seededRandom(7);
+		for (let i = 0; i < 200; i++) {
+			const state: ShareState = { sql: randomText(random, 60), chart: random() < 0.5 ? null : { kind: pick(random, CHART_KINDS), x: randomText(random, 5), y: randomText(random, 5), title: randomText(random, 20) } };
+			const decoded = await decodeState(await encodeState(state));
+			expectValidShare(decoded);
+			expect(decoded).toEqual(state);
+		}
+	});
+});
