@@ -12,5 +12,16 @@ describe('leagueCsv', () => {
 		expect(lines).toHaveLength(3);
 		expect(lines[0]).toMatch(/^code,name,area,Value \(%\),/);
 		expect(lines.find((l) => l.startsWith('X1'))).toContain(`"'=HYPERLINK(""http://x"")"`);
+		expect(lines[0]).not.toMatch(/change since/);
+	});
+	it('adds the change column, naming the earlier period, when the league has one', () => {
+		const league = computeLeague([
+			{ code: 'X1', name: 'Up', successes: 800, trials: 1000, earlier: { successes: 700, trials: 1000 } },
+			{ code: 'X2', name: 'New', successes: 70, trials: 100 }
+		], { direction: 'higher-is-better', draws: 50, trend: { since: 'April 2025' } });
+		const lines = leagueCsv(league, 'Value', 'Cases').trim().split('\r\n');
+		expect(lines[0].endsWith(',change since April 2025,"Value, April 2025 (%)"')).toBe(true);
+		expect(lines.find((l) => l.startsWith('X1'))!.endsWith(',Better,70')).toBe(true);
+		expect(lines.find((l) => l.startsWith('X2'))!.endsWith(',No earlier figure,')).toBe(true);
 	});
 });
