@@ -5,6 +5,8 @@
  * and that nothing is requested from another host.
  */
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
@@ -265,7 +267,8 @@ describe(`explore (${dataset})`, () => {
 		await page.setInputFiles('#csv-file', { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
 		await page.getByTestId('upload-done').waitFor({ timeout: 60_000 });
 		expect(await page.getByTestId('upload-done').textContent()).toContain('Loaded 2 rows from hostile.csv as table hostile');
-		expect(await page.getByText('has 4 fields; the header has 3').count()).toBe(1);
+		expect(await page.getByText('1 of 3 rows were left out').count()).toBe(1);
+		expect(await page.getByText(/^has 4 fields but the header has 3: there is 1 value after this, the last column/).count()).toBe(1);
 		await runSql(page, 'SELECT p.code, p.name, h.note, h.score FROM hostile h JOIN providers p ON p.code = h.code ORDER BY p.code');
 		await page.getByRole('button', { name: /^note/ }).waitFor({ timeout: 60_000 });
 		await waitForRows(page, '2 rows');
@@ -295,6 +298,29 @@ describe(`explore (${dataset})`, () => {
 		await runSql(page, 'SELECT * FROM prices_2026');
 		await waitForRows(page, '1 row');
 		expect(await page.$$eval('[data-testid=results] tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['Café', '£5']);
+	});
+
+	it('unpacks a gzip and a zip in the worker, and refuses a saved web page and a zip of two CSVs', async () => {
+		const { page, outside, consoleErrors } = await open();
+		await gotoExplore(page);
+		/** Picks a file, then waits for what the upload says about it (loaded, or the reason it was not). */
+		const upload = async (name: string, buffer: Buffer, says: string) => {
+			await page.setInputFiles('#csv-file', { name, mimeType: 'application/octet-stream', buffer });
+			await expect.poll(() => page.locator('.upload').textContent(), { timeout: 60_000 }).toContain(says);
+		};
+		await upload('waits.csv.gz', gzipSync('code~weeks\nRX1~18.5\nRX2~40\n'), 'Loaded 2 rows from waits.csv.gz as table waits');
+		expect(await page.getByText('Unpacked from gzip, read as UTF-8, values separated by tilde (~), in a background worker.').count()).toBe(1);
+		const zip = zipSync({ '__MACOSX/._w.csv': strToU8('x'), 'w.csv': strToU8('a|b\n1|2\n'), 'README.txt': strToU8('hi') });
+		await upload('Archive.zip', Buffer.from(zip), 'Loaded 1 row from Archive.zip as table archive');
+		await runSql(page, 'SELECT w.weeks, a.b FROM waits w, archive a ORDER BY w.weeks');
+		await waitForRows(page, '2 rows');
+		expect(await page.$$eval('[data-testid=results] tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['18.5', '2', '40', '2']);
+		const two = zipSync({ 'a.csv': strToU8('a\n1\n'), 'b.csv': strToU8('b\n2\n') });
+		await upload('two.zip', Buffer.from(two), 'two.zip is a zip archive holding more than one CSV file (a.csv, b.csv); unzip it and upload the CSV you want.');
+		await upload('export.csv', Buffer.from('<!DOCTYPE html><html><body>Sign in</body></html>'), 'export.csv: this looks like a web page, not a CSV');
+		expect(await page.locator('.upload [role=alert] h3').textContent()).toBe('The file could not be loaded');
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
 	});
 
 	it('saves a query in this browser', async () => {

@@ -39,6 +39,9 @@ async function start(): Promise<{ db: AsyncDuckDB; connection: AsyncDuckDBConnec
 	await connection.query(`SET autoinstall_known_extensions = false`);
 	await connection.query(`SET autoload_known_extensions = false`);
 	await connection.query(`SET enable_external_access = false`);
+	// …and no SET typed in /explore may undo that (custom_extension_repository, autoinstall and the rest):
+	// every setting is fixed from here on, so this must stay the last SET this module ever sends.
+	await connection.query(`SET lock_configuration = true`);
 	return { db, connection };
 }
 
@@ -167,65 +170,17 @@ export async function runConsoleQuery(manifest: Manifest, sql: string, maxRows =
 	return { columns, rows, milliseconds: performance.now() - started, truncated };
 }
 
-export type UploadColumnType = 'BOOLEAN' | 'INTEGER' | 'DOUBLE' | 'VARCHAR';
-
 /**
- * Registers rows a person brought (e.g. a parsed CSV) as a table, replacing
- * any earlier upload of the same name. Values are passed by column; null is
- * missing. The caller chooses a name that is not a manifest table.
+ * Loads an Arrow IPC stream a person brought (a CSV the upload worker turned
+ * into Arrow, see $lib/explore/upload-ipc.ts) as table `name`, replacing any
+ * earlier upload of that name. The bytes are transferred to DuckDB's worker,
+ * not copied: the caller's buffer is empty afterwards. The whole stream goes in
+ * one call (DuckDB-WASM 1.32 mishandles a stream fed in parts). The caller
+ * chooses a name that is not a manifest table.
  */
-export async function registerUploadedTable(
-	name: string,
-	columns: { name: string; type: UploadColumnType; values: (string | number | boolean | null)[] }[]
-): Promise<void> {
+export async function registerUploadedIpc(name: string, ipc: Uint8Array): Promise<void> {
 	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a safe table name: ${name}`);
-	const arrow = await import('apache-arrow');
-	// Columns are built with makeData, not vectorFromArray: Arrow's builders compile a
-	// null-check with new Function, which the site's CSP (no unsafe-eval) forbids.
-	const vectors = Object.fromEntries(columns.map((c) => [c.name, arrow.makeVector(arrowData(arrow, c.type, c.values) as import('apache-arrow').Data)]));
-	const table = new arrow.Table(vectors);
-	const bytes = arrow.tableToIPC(table, 'stream');
 	const { connection } = await getDatabase();
 	await connection.query(`DROP TABLE IF EXISTS "${name}"`);
-	await connection.insertArrowFromIPCStream(bytes, { name, create: true });
-}
-
-function arrowData(
-	arrow: typeof import('apache-arrow'),
-	type: UploadColumnType,
-	values: (string | number | boolean | null)[]
-) {
-	const length = values.length;
-	const nullBitmap = new Uint8Array(Math.ceil(length / 8));
-	let nullCount = 0;
-	for (let i = 0; i < length; i++) {
-		if (values[i] === null || values[i] === undefined) nullCount++;
-		else nullBitmap[i >> 3] |= 1 << (i & 7);
-	}
-	if (type === 'DOUBLE') {
-		const data = new Float64Array(length);
-		for (let i = 0; i < length; i++) data[i] = typeof values[i] === 'number' ? (values[i] as number) : 0;
-		return arrow.makeData({ type: new arrow.Float64(), length, nullCount, nullBitmap, data });
-	}
-	if (type === 'INTEGER') {
-		const data = new Int32Array(length);
-		for (let i = 0; i < length; i++) data[i] = typeof values[i] === 'number' ? (values[i] as number) : 0;
-		return arrow.makeData({ type: new arrow.Int32(), length, nullCount, nullBitmap, data });
-	}
-	if (type === 'BOOLEAN') {
-		const data = new Uint8Array(Math.ceil(length / 8));
-		for (let i = 0; i < length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
-		return arrow.makeData({ type: new arrow.Bool(), length, nullCount, nullBitmap, data });
-	}
-	const encoder = new TextEncoder();
-	const encoded = values.map((v) => (v === null || v === undefined ? null : encoder.encode(String(v))));
-	const valueOffsets = new Int32Array(length + 1);
-	let size = 0;
-	for (let i = 0; i < length; i++) {
-		size += encoded[i]?.length ?? 0;
-		valueOffsets[i + 1] = size;
-	}
-	const data = new Uint8Array(size);
-	for (let i = 0; i < length; i++) if (encoded[i]) data.set(encoded[i]!, valueOffsets[i]);
-	return arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data });
+	await connection.insertArrowFromIPCStream(ipc, { name, create: true });
 }

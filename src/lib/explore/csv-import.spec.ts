@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvCollector, detectEncoding, inferType, normaliseHeaders, sniffDelimiter, tableNameFromFile, decodeSample } from './csv-import';
+import { detectEncoding, inferType, normaliseHeaders, sniffDelimiter, tableNameFromFile, decodeSample } from './csv-import';
 
 describe('tableNameFromFile', () => {
 	it.each([
@@ -11,7 +11,9 @@ describe('tableNameFromFile', () => {
 		['providers.csv', ['providers'], 'providers_upload'],
 		['providers.csv', ['providers', 'providers_upload'], 'providers_upload_2'],
 		['.csv', [], 'upload'],
-		['C:\\Users\\me\\data.tsv', [], 'data']
+		['C:\\Users\\me\\data.tsv', [], 'data'],
+		['RTT-March-2026.csv.gz', [], 'rtt_march_2026'],
+		['Full-CSV-data-file-Mar26.zip', [], 'full_csv_data_file_mar26']
 	])('%j → %j', (file, taken, expected) => expect(tableNameFromFile(file, taken)).toBe(expected));
 });
 
@@ -35,6 +37,8 @@ describe('sniffDelimiter', () => {
 		['a;b;c\n1,5;2,5;3\n', ';'],
 		['a\tb\n1\t2\n', '\t'],
 		['a¬b¬c\n1¬2¬3\n', '¬'],
+		['a~b~c\r\n1~2,5~3\r\n', '~'],
+		['a|b\n1|2\n', '|'],
 		['"x,y";b\n"1,2";3\n', ';'],
 		['single\n1\n', ',']
 	])('%j → %j', (sample, expected) => expect(sniffDelimiter(sample)).toBe(expected));
@@ -51,31 +55,4 @@ describe('headers and types', () => {
 		[['', ''], 'VARCHAR'],
 		[['3000000000'], 'DOUBLE']
 	])('%j → %s', (values, type) => expect(inferType(values)).toBe(type));
-});
-
-describe('CsvCollector', () => {
-	it('keeps good rows, lists bad ones with line and column', () => {
-		const c = new CsvCollector();
-		const rows = [['code', 'note', 'n']];
-		for (let i = 0; i < 1000; i++) rows.push([`R${i}`, i === 3 ? '<img src=x onerror=alert(1)>' : '=1+1', String(i)]);
-		c.addRows(rows);
-		c.addRows([['RX', 'short'], ['RY', 'ok', 'lots'], ['RZ', 'ok', ''], ['']]);
-		const out = c.finish();
-		expect(out.headers).toEqual(['code', 'note', 'n']);
-		expect(out.types).toEqual(['VARCHAR', 'VARCHAR', 'INTEGER']);
-		expect(out.rowCount).toBe(1001);
-		expect(out.columns[1][3]).toBe('<img src=x onerror=alert(1)>');
-		expect(out.columns[2][1000]).toBeNull();
-		expect(out.problems).toEqual([
-			{ line: 1002, column: null, reason: 'has 2 fields; the header has 3' },
-			{ line: 1003, column: 'n', reason: 'expected a whole number (as in the first rows), found "lots"' }
-		]);
-	});
-	it('infers from a short file at the end', () => {
-		const c = new CsvCollector();
-		c.addRows([['a', 'b'], ['1', 'x'], ['2.5', 'y']]);
-		const out = c.finish();
-		expect(out.types).toEqual(['DOUBLE', 'VARCHAR']);
-		expect(out.columns).toEqual([[1, 2.5], ['x', 'y']]);
-	});
 });

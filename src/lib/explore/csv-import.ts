@@ -1,31 +1,43 @@
 /**
  * Bring your own CSV: the pure parts (naming, encoding and delimiter
- * sniffing, type inference, row checks). Parsing itself is PapaParse's.
- *
- * Types are inferred from the first INFER_ROWS good rows; a later value that
- * does not fit its column's type is listed as a problem and its row is left
- * out (never silently changed). Line numbers count the header as line 1 and
- * assume no quoted field spans lines.
+ * sniffing, type inference). Parsing itself is PapaParse's; csv-collector.ts
+ * checks the rows and read-upload.ts runs the whole sequence.
  */
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const INFER_ROWS = 1000;
 export const MAX_LISTED_PROBLEMS = 200;
+export const PREVIEW_ROWS = 10;
 
 export type ColumnType = 'BOOLEAN' | 'INTEGER' | 'DOUBLE' | 'VARCHAR';
-export type Delimiter = ',' | ';' | '\t' | '¬';
-export const DELIMITERS: Delimiter[] = [',', ';', '\t', '¬'];
-export const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '¬': 'not sign (¬)' };
+export type Delimiter = ',' | ';' | '\t' | '¬' | '~' | '|';
+export const DELIMITERS: Delimiter[] = [',', ';', '\t', '¬', '~', '|'];
+export const DELIMITER_NAMES: Record<Delimiter, string> = {
+	',': 'comma',
+	';': 'semicolon',
+	'\t': 'tab',
+	'¬': 'not sign (¬)',
+	'~': 'tilde (~)',
+	'|': 'vertical bar (|)'
+};
 
 export interface RowProblem {
 	line: number;
-	column: string | null;
+	/** The column the problem is in, or where the row stops lining up with the header. */
+	column: string;
 	reason: string;
+}
+
+/** A problem the CSV parser found in one record (PapaParse's error, by record index in the chunk). */
+export interface ParseError {
+	row: number;
+	code?: string;
+	message: string;
 }
 
 /** 'My Hostile File (2).csv' → 'my_hostile_file_2'; never a name already taken. */
 export function tableNameFromFile(fileName: string, taken: Iterable<string> = []): string {
-	const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(csv|tsv|txt)(\.gz)?$/i, '');
+	const base = fileName.replace(/^.*[\\/]/, '').replace(/(\.(csv|tsv|txt))?(\.(gz|zip))?$/i, '');
 	let name = base
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -142,84 +154,4 @@ export function convert(value: string, type: ColumnType): string | number | bool
 	if (v === '') return null;
 	if (type === 'BOOLEAN') return v.toLowerCase() === 'true';
 	return Number(v);
-}
-
-export interface CollectedCsv {
-	headers: string[];
-	types: ColumnType[];
-	columns: (string | number | boolean | null)[][];
-	rowCount: number;
-	problems: RowProblem[];
-	problemCount: number;
-	preview: string[][];
-}
-
-/** Takes parsed records chunk by chunk (header first) and keeps the good rows by column. */
-export class CsvCollector {
-	headers: string[] = [];
-	types: ColumnType[] = [];
-	columns: (string | number | boolean | null)[][] = [];
-	problems: RowProblem[] = [];
-	problemCount = 0;
-	rowCount = 0;
-	preview: string[][] = [];
-	private line = 0;
-	private pending: { line: number; cells: string[] }[] = [];
-	private inferred = false;
-
-	problem(line: number, column: string | null, reason: string): void {
-		this.problemCount++;
-		if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push({ line, column, reason });
-	}
-
-	/** Problems Papa reports (e.g. a quote never closed), by record index in this chunk. */
-	addRows(rows: string[][]): void {
-		for (const cells of rows) {
-			this.line++;
-			if (this.line === 1 && !this.headers.length) {
-				this.headers = normaliseHeaders(cells);
-				continue;
-			}
-			if (cells.length === 1 && cells[0].trim() === '') continue; // blank line
-			if (cells.length !== this.headers.length) {
-				this.problem(this.line, null, `has ${cells.length} ${cells.length === 1 ? 'field' : 'fields'}; the header has ${this.headers.length}`);
-				continue;
-			}
-			if (this.preview.length < 10) this.preview.push(cells);
-			if (!this.inferred) {
-				this.pending.push({ line: this.line, cells });
-				if (this.pending.length >= INFER_ROWS) this.infer();
-			} else this.keep(this.line, cells);
-		}
-	}
-
-	private infer(): void {
-		this.inferred = true;
-		this.types = this.headers.map((_, i) => inferType(this.pending.map((r) => r.cells[i])));
-		this.columns = this.headers.map(() => []);
-		for (const { line, cells } of this.pending) this.keep(line, cells);
-		this.pending = [];
-	}
-
-	private keep(line: number, cells: string[]): void {
-		for (let i = 0; i < cells.length; i++) {
-			if (!fits(cells[i], this.types[i])) {
-				const expected = this.types[i] === 'BOOLEAN' ? 'true or false' : this.types[i] === 'INTEGER' ? 'a whole number' : 'a number';
-				this.problem(line, this.headers[i], `expected ${expected} (as in the first rows), found "${cells[i].slice(0, 40)}"`);
-				return;
-			}
-		}
-		for (let i = 0; i < cells.length; i++) this.columns[i].push(convert(cells[i], this.types[i]));
-		this.rowCount++;
-	}
-
-	finish(): CollectedCsv {
-		if (!this.inferred) this.infer();
-		return { headers: this.headers, types: this.types, columns: this.columns, rowCount: this.rowCount, problems: this.problems, problemCount: this.problemCount, preview: this.preview };
-	}
-
-	/** Lines read so far (the header is line 1). */
-	get linesRead(): number {
-		return this.line;
-	}
 }

@@ -1,23 +1,21 @@
 /** Messages between CsvUpload.svelte and csv-worker.ts. */
-import type { CollectedCsv, Delimiter } from './csv-import';
+import type { Delimiter } from './csv-import';
+import type { UploadedCsv } from './read-upload';
+import type { Packing } from './upload-source';
 
 export interface CsvWorkerRequest {
 	file: File;
 }
 
-export type CsvWorkerMessage =
-	| { type: 'sniffed'; encoding: string; delimiter: Delimiter }
-	| { type: 'progress'; progress: number }
-	/** Values kept since the previous batch, by column (rows in file order). */
-	| { type: 'batch'; columns: CollectedCsv['columns'] }
-	| ({ type: 'done' } & Omit<CollectedCsv, 'columns'>)
-	| { type: 'error'; message: string };
+/**
+ * The finished upload: what the page shows (types, first rows, problems) and
+ * the good rows as an Arrow IPC stream (see upload-ipc.ts), transferred with
+ * the message, which the page hands to DuckDB without reading it.
+ */
+export type CsvWorkerDone = { type: 'done' } & UploadedCsv;
 
-/** Appends each batch to the columns gathered so far (no spread: batches can be large). */
-export function appendBatch(columns: CollectedCsv['columns'], batch: CollectedCsv['columns']): void {
-	for (let i = 0; i < batch.length; i++) {
-		const target = (columns[i] ??= []);
-		const source = batch[i];
-		for (let j = 0; j < source.length; j++) target.push(source[j]);
-	}
-}
+export type CsvWorkerMessage =
+	| { type: 'sniffed'; encoding: string; delimiter: Delimiter; packing: Packing }
+	| { type: 'progress'; progress: number }
+	| CsvWorkerDone
+	| { type: 'error'; message: string };

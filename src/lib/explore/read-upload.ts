@@ -131,13 +131,12 @@ async function read(file: Blob, name: string, events: UploadEvents): Promise<Upl
 		while (text.length >= CHUNK_CHARS) {
 			parser.push(text.slice(0, CHUNK_CHARS), false);
 			text = text.slice(CHUNK_CHARS);
+			// Once a piece, not once a read: each message is a task on the page.
+			events.progress?.(Math.min(1, bytesRead / file.size));
 		}
 	};
 	for (const part of headParts) feed(decode(part));
-	for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-		feed(decode(next.value));
-		events.progress?.(Math.min(1, bytesRead / file.size));
-	}
+	for (let next = await chunks.next(); !next.done; next = await chunks.next()) feed(decode(next.value));
 	parser.push(text + decode(), true);
 	events.progress?.(1);
 
