@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { writeArrowFile } from './arrow.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
@@ -105,7 +105,7 @@ export async function writeSiteData(
 	});
 	log(`providers: ${providers.length}, located by sites ${providers.filter((p) => p.locatedBy === 'sites').length}, by headquarters ${providers.filter((p) => p.locatedBy === 'headquarters').length}, not located ${unlocated.length}`);
 
-	await writeJsonFile(join(dir, 'patient/providers.json'), { providers });
+	await writeJsonFile(join(dir, 'patient/providers.json'), providersFile(providers));
 	const waits = treatmentWaitFiles(patient, stage.periods);
 	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
 	const areas = postcodeAreaFiles(centroids);

@@ -12,7 +12,7 @@ import { ALL_TREATMENTS_CODE, searchTreatments, treatmentByCode, type Treatment 
 import { comparableMedian, providerDistance } from './nearby.ts';
 import { compareWaits, type ChangeInput, type WaitChange } from '../stats/change.ts';
 import type { WaitPercentile } from '../stats/percentile.ts';
-import type { PostcodeAreaFile, ProviderRecord, ProvidersFile, TreatmentWaitsFile, WaitFigures } from '../schema/site-data.ts';
+import { providersOf, type PostcodeAreaFile, type ProviderRecord, type ProvidersFile, type TreatmentWaitsFile, type WaitFigures } from '../schema/site-data.ts';
 
 export type Fetcher = typeof fetch;
 
@@ -38,10 +38,15 @@ export function loadPatientJson<T>(path: string, fetcher: Fetcher = fetch): Prom
 	return promise;
 }
 
+/** One list per loaded file, so every caller shares the same records. */
+const providerLists = new WeakMap<ProvidersFile, ProviderRecord[]>();
+
 export async function loadProviders(fetcher?: Fetcher): Promise<ProviderRecord[]> {
 	const file = await loadPatientJson<ProvidersFile>('patient/providers.json', fetcher);
 	if (!file) throw new Error('Could not load the list of hospitals.');
-	return file.providers;
+	let list = providerLists.get(file);
+	if (!list) providerLists.set(file, (list = providersOf(file)));
+	return list;
 }
 
 /** Codes are checked first: the path must never be built from arbitrary text. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chosenPeriod, loadLeague, periodsFor } from './load.ts';
 import { DEFAULT_QUERY, measureById, type LeagueQuery } from './measures.ts';
 import { clearPatientDataCache } from '../data/patient-data.ts';
-import type { AeMonthFile, ProviderRecord, TreatmentWaitsFile } from '../schema/site-data.ts';
+import { providersFile, type AeMonthFile, type ProviderRecord, type TreatmentWaitsFile } from '../schema/site-data.ts';
 import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
 
 const providers: ProviderRecord[] = ['A', 'B', 'C'].map((code, i) =>
@@ -12,7 +12,7 @@ const ae = (period: string, within: [number, number, number]): AeMonthFile => ({
 	period, rows: ['A', 'B', 'C'].map((code, i) => ({ code, name: code, attendances: 1000, within4h: within[i], type1Attendances: 900 }))
 });
 const FILES: Record<string, unknown> = {
-	'/data/patient/providers.json': { providers },
+	'/data/patient/providers.json': providersFile(providers),
 	'/data/league/ae-2024-02.json': ae('2024-02', [700, 800, 750]),
 	'/data/league/ae-2025-01.json': ae('2025-01', [600, 600, 600]),
 	'/data/league/ae-2025-02.json': ae('2025-02', [800, 700, 752]),

@@ -194,8 +194,27 @@ export interface ProviderRecord {
 }
 
 /** `data/patient/providers.json` */
+/**
+ * `data/patient/providers.json`. Area names are listed once in `regions`
+ * (code → name) rather than on each of ~500 providers, to keep the file a
+ * patient's first search downloads small; loadProviders() puts them back.
+ */
 export interface ProvidersFile {
-	providers: ProviderRecord[];
+	providers: Omit<ProviderRecord, 'regionName'>[];
+	regions: Record<string, string>;
+}
+
+/** The providers.json a build writes for these providers. */
+export function providersFile(providers: readonly ProviderRecord[]): ProvidersFile {
+	const regions: Record<string, string> = {};
+	for (const p of providers) if (p.region && p.regionName) regions[p.region] = p.regionName;
+	return { providers: providers.map(({ regionName: _, ...rest }) => rest), regions };
+}
+
+/** The providers of a providers.json, each with its area's name again. */
+export function providersOf(file: ProvidersFile): ProviderRecord[] {
+	const names = file.regions ?? {};
+	return file.providers.map((p) => ({ ...p, regionName: p.region && Object.hasOwn(names, p.region) ? names[p.region] : null }));
 }
 
 /** `data/patient/postcodes/<AREA>.json`: sector and district centroids for one postcode area. */
