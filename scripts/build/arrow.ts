@@ -46,12 +46,13 @@ async function columnBuilders(connection: DuckDBConnection, sql: string, names: 
 		const counts = (await connection.runAndReadAll(
 			`SELECT count(*)::DOUBLE AS n, ${texts.map((name, i) => `approx_count_distinct(${quoteIdent(name)})::DOUBLE AS d${i}`).join(', ')} FROM (${sql})`
 		)).getRowObjectsJS()[0] as Record<string, number>;
-		for (const [i, name] of texts.entries()) {
-			if (!wantsDictionary(counts[`d${i}`], counts.n)) continue;
-			const values = (await connection.runAndReadAll(
-				`SELECT DISTINCT ${quoteIdent(name)} AS v FROM (${sql}) WHERE v IS NOT NULL ORDER BY v`
-			)).getRowObjectsJS().map((row) => String(row.v));
-			dictionaries.set(name, values);
+		const chosen = texts.filter((_, i) => wantsDictionary(counts[`d${i}`], counts.n));
+		if (chosen.length) {
+			// Every dictionary in one scan: each column's distinct values, sorted, nulls left out.
+			const lists = (await connection.runAndReadAll(
+				`SELECT ${chosen.map((name, i) => `list_sort(list(DISTINCT ${quoteIdent(name)}) FILTER (WHERE ${quoteIdent(name)} IS NOT NULL)) AS v${i}`).join(', ')} FROM (${sql})`
+			)).getRowObjectsJS()[0] as Record<string, (string | null)[] | null>;
+			chosen.forEach((name, i) => dictionaries.set(name, (lists[`v${i}`] ?? []).map(String)));
 		}
 	}
 	return names.map((name, i) => {

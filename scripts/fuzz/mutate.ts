@@ -3,6 +3,7 @@
  * (seed, case number) alone: the case's PRNG is derived from both.
  */
 import { seededRandom, type Random } from '../../src/lib/stats/seeded-random.ts';
+import { concatBytes } from '../../src/lib/files/bytes.ts';
 
 /** mulberry32: small, fast, good enough to pick mutations. */
 export class Prng {
@@ -41,15 +42,7 @@ function lines(bytes: Uint8Array): string[] {
 }
 const join = (ls: string[]) => fromLatin(ls.join('\n'));
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
-}
+const concat = (...parts: Uint8Array[]) => concatBytes(parts);
 
 /** A data line (not the header, when there is one), or the header when it is the only line. */
 function lineIndex(ls: string[], rng: Prng): number {

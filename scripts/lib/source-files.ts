@@ -198,11 +198,12 @@ export async function sha256OfFile(path: string): Promise<string> {
  * naming the file (and the line). Used before a big file is handed to DuckDB, whose
  * CSV reader neither notices a truncated gzip nor gives up quickly on a huge line.
  */
-export async function checkStream(source: SourceFile, maxLine: number): Promise<{ utf8: boolean }> {
+export async function checkStream(source: SourceFile, maxLine: number): Promise<{ utf8: boolean; unzipped: Uint8Array | null }> {
+	// A zip entry cannot be streamed from disk: it is inflated once, and handed back so the caller need not inflate it again.
 	if (source.container === 'zip') {
 		const bytes = await readSourceBytes(source);
 		checkLineLengths(source.name, bytes, maxLine);
-		return { utf8: isUtf8(bytes) };
+		return { utf8: isUtf8(bytes), unzipped: bytes };
 	}
 	const state = { line: 1, run: 0 };
 	const input = createReadStream(source.path);
@@ -227,7 +228,7 @@ export async function checkStream(source: SourceFile, maxLine: number): Promise<
 				utf8 = false;
 			}
 		}
-		return { utf8 };
+		return { utf8, unzipped: null };
 	} catch (error) {
 		if (error instanceof ReadError) throw error;
 		throw new ReadError(source.name, 0, null, `${DAMAGED} (${(error as Error).message}).`);

@@ -3,13 +3,12 @@
  * Unlike the small readers it loads straight into DuckDB: a month is ~80 MB and
  * 180,000 rows, and DuckDB's CSV reader types, checks and counts it in seconds.
  */
-import { isUtf8 } from 'node:buffer';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
-import { checkLineLengths, checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import { checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
 import { decodeText } from './text.ts';
 import {
 	PERIODS_SQL,
@@ -92,10 +91,8 @@ export async function readRttIntoDuckDB(
 	let path = source.path;
 	// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line;
 	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first.
-	// A zip entry is decompressed once, checked in memory and written out for DuckDB.
-	const unzipped = source.container === 'zip' ? await readSourceBytes(source) : null;
-	if (unzipped) checkLineLengths(source.name, unzipped, MAX_RTT_LINE_BYTES);
-	const utf8 = unzipped ? isUtf8(unzipped) : (await checkStream(source, MAX_RTT_LINE_BYTES)).utf8;
+	// A zip entry comes back inflated from the check, and is written out for DuckDB as it is.
+	const { utf8, unzipped } = await checkStream(source, MAX_RTT_LINE_BYTES);
 	if (unzipped || !utf8) {
 		const bytes = unzipped ?? (await readSourceBytes(source));
 		temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));

@@ -13,6 +13,7 @@
  */
 import Papa from 'papaparse';
 import { notCsvReason, SAMPLE_BYTES } from '../files/not-data';
+import { concatBytes } from '../files/bytes';
 import { MAX_UPLOAD_BYTES, decodeSample, detectEncoding, sniffDelimiter, type Delimiter, type ParseError } from './csv-import';
 import { CsvCollector, type CollectedCsv } from './csv-collector';
 import { UploadIpcWriter } from './upload-ipc';
@@ -73,16 +74,6 @@ class ChunkedCsv {
 	}
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		out.set(part, at);
-		at += part.length;
-	}
-	return out;
-}
-
 async function read(file: Blob, name: string, events: UploadEvents): Promise<UploadedCsv> {
 	if (file.size > MAX_UPLOAD_BYTES) {
 		throw new UploadError(`${name} is ${megabytes(file.size)}. Files up to ${megabytes(MAX_UPLOAD_BYTES)} can be loaded here, because the whole table has to fit in your browser's memory. Split the file, or keep only the columns you need, and try again.`);
@@ -100,7 +91,7 @@ async function read(file: Blob, name: string, events: UploadEvents): Promise<Upl
 		headParts.push(next.value);
 		headLength += next.value.length;
 	}
-	const head = concat(headParts).subarray(0, SAMPLE_BYTES);
+	const head = concatBytes(headParts).subarray(0, SAMPLE_BYTES);
 	if (!head.length) throw new UploadError(`${name} is empty once unpacked.`);
 	const notCsv = notCsvReason(head);
 	if (notCsv) throw new UploadError(`${name}: ${notCsv}`);

@@ -17,6 +17,7 @@
  */
 import { Bool, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC, type Data, type DataType } from 'apache-arrow';
 import { convert, type ColumnType } from './csv-import';
+import { concatBytes } from '../files/bytes';
 
 export const BATCH_ROWS = 1 << 18;
 export const BATCH_BYTES = 64 << 20;
@@ -205,13 +206,6 @@ export class UploadIpcWriter {
 		this.flush();
 		if (!this.schemaWritten) this.pieces.push(splitStream(tableToIPC(new Table(this.schema), 'stream')).schema);
 		this.pieces.push(Uint8Array.from(END_OF_STREAM));
-		const stream = new Uint8Array(this.pieces.reduce((sum, piece) => sum + piece.length, 0));
-		let at = 0;
-		while (this.pieces.length) {
-			const piece = this.pieces.shift()!; // let each batch go once copied
-			stream.set(piece, at);
-			at += piece.length;
-		}
-		return stream;
+		return concatBytes(this.pieces, { release: true }); // let each batch go once copied
 	}
 }
