@@ -132,7 +132,12 @@ export function readCodePointZipBytes(name: string, zip: Uint8Array): CodePointR
 /** One area CSV on its own (e.g. unpacked by hand): rows are that area's sector and district centroids. */
 export const codePointCsvReader: Reader<PostcodeCentroidRow> = {
 	dataset: 'postcodes-codepoint',
-	recognise: (sample) => FIRST_ROW.test(firstLine(sample.bytes)),
+	// The first field must be a real postcode: a header like `AREACD,1,2,3,…` (ONS's
+	// similar-areas files) has the same shape and must not be claimed by this reader.
+	recognise: (sample) => {
+		const line = firstLine(sample.bytes);
+		return FIRST_ROW.test(line) && tidyPostcode(line.slice(0, line.indexOf(','))) !== null;
+	},
 	read(name, bytes) {
 		const report = new ReportBuilder(name, 'postcodes-codepoint', bytes);
 		const acc = new CentroidAccumulator();
