@@ -26,8 +26,10 @@ export const COUNCIL_TYPE_OF_PREFIX: Record<string, CouncilType> = {
  *   funnel limits with the over-dispersion check, as for the NHS league tables.
  * - `peer-spread`: a rate whose parts are not independent trials (tonnes, FTE posts): compared
  *   by its distance from the peers' median in median absolute deviations (as Oflog does).
+ * - `none`: shown with its trend but never ranked (a raw count such as fly-tipping incidents,
+ *   which grows with the size of the place and has no population to divide by in our files).
  */
-export type CouncilComparison = 'binomial' | 'peer-spread';
+export type CouncilComparison = 'binomial' | 'peer-spread' | 'none';
 
 export type PeerGroupId = 'ons-global' | 'ons-economic' | 'ons-demographic' | 'dfe' | 'type' | 'region' | 'england';
 
