@@ -27,7 +27,19 @@ export type DatasetId =
 	| 'postcode-districts'
 	| 'postcode-outcodes'
 	| 'inpatient-survey'
-	| 'ae';
+	| 'ae'
+	// Councils (issue #12): one id per publisher format.
+	| 'council-waste'
+	| 'council-fly-tipping'
+	| 'council-ofsted'
+	| 'council-ascof'
+	| 'council-dfe-cin'
+	| 'council-dfe-cpp'
+	| 'council-dfe-cla'
+	| 'council-dfe-workforce'
+	| 'council-peers-ons'
+	| 'council-peers-ons-clusters'
+	| 'council-peers-dfe';
 
 export interface ReadIssue {
 	file: string;
@@ -77,6 +89,8 @@ export interface Manifest {
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
 	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string };
+	/** Council data (src/lib/schema/council.ts), when any council file was read. */
+	council?: { councils: number; measures: string[]; files: string[] } | null;
 }
 
 /** `site.json`: the little every page needs (the layout loads it). */
