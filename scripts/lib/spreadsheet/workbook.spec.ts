@@ -60,7 +60,12 @@ describe('ODS cells', () => {
 
 	it('lists sheets in order and reads each apart', () => {
 		const bytes = ods(table('Notes', '<table:table-row><table:table-cell office:value-type="string"><text:p>n</text:p></table:table-cell></table:table-row>') + table('Table_1', '<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'));
-		expect(workbookSample('t.ods', bytes)).toEqual({ name: 't.ods', format: 'ods', sheetNames: ['Notes', 'Table_1'] });
+		expect(workbookSample('t.ods', bytes)).toEqual({
+			name: 't.ods',
+			format: 'ods',
+			sheetNames: ['Notes', 'Table_1'],
+			firstRows: { Notes: [{ line: 1, cells: ['n'] }], Table_1: [{ line: 1, cells: [1] }] }
+		});
 		expect(rowsOf(bytes, 'Table_1')).toEqual([{ line: 1, cells: [1] }]);
 		expect(rowsOf(bytes, 'Notes')).toEqual([{ line: 1, cells: ['n'] }]);
 	});
@@ -107,7 +112,8 @@ describe('XLSX', () => {
 
 	it('follows the relationships, and reads shared, rich, inline and formula strings, numbers, booleans and gaps', () => {
 		const bytes = xlsx('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="4"><c r="B4"><v>1.5E3</v></c><c r="D4" t="inlineStr"><is><t>inline &lt;x&gt;</t></is></c><c r="E4" t="str"><f>A1</f><v>Code</v></c><c r="F4" t="b"><v>1</v></c><c r="G4" t="e"><v>#N/A</v></c><c r="H4" s="3"/></row><row><c><v>2</v></c><c><v>3</v></c></row>');
-		expect(workbookSample('t.xlsx', bytes)).toEqual({ name: 't.xlsx', format: 'xlsx', sheetNames: ['in & out'] });
+		expect(workbookSample('t.xlsx', bytes)).toMatchObject({ name: 't.xlsx', format: 'xlsx', sheetNames: ['in & out'] });
+		expect(workbookSample('t.xlsx', bytes)?.firstRows?.['in & out']).toHaveLength(3);
 		expect(read(bytes)).toEqual([
 			{ line: 1, cells: ['Code', null, 'Rich text '] },
 			{ line: 4, cells: [null, 1500, null, 'inline <x>', 'Code', 'TRUE', '#N/A'] },

@@ -135,8 +135,26 @@ function known<T>(file: string, sheet: T | undefined, name: string): T {
 	return sheet;
 }
 
-/** A workbook's first look (format and sheet names), or null when the bytes are not a workbook. */
+/** How many rows of each sheet a sample shows: a title, notes and the header fit in it. */
+export const SAMPLE_ROWS = 12;
+
+/**
+ * A workbook's first look: format, sheet names and each sheet's first rows; null when
+ * the bytes are not a workbook. A sheet too damaged to show its first rows shows none
+ * (reading it later reports the damage with its place).
+ */
 export function workbookSample(name: string, bytes: Uint8Array): WorkbookSample | null {
 	const book = openWorkbook(name, bytes);
-	return book && { name, format: book.format, sheetNames: book.sheetNames };
+	if (!book) return null;
+	const firstRows: NonNullable<WorkbookSample['firstRows']> = {};
+	for (const sheet of book.sheetNames) {
+		const rows: SheetRow[] = [];
+		try {
+			for (const row of book.rows(sheet)) if (rows.push(row) >= SAMPLE_ROWS) break;
+		} catch {
+			// Shown as no rows; the full read names the problem.
+		}
+		firstRows[sheet] = rows;
+	}
+	return { name, format: book.format, sheetNames: book.sheetNames, firstRows };
 }
