@@ -20,7 +20,7 @@ const isUpper = (c: DemoCouncil) => c.type !== 'district';
 const authorityType = (c: DemoCouncil) => (c.type === 'county' ? 'Disposal' : c.type === 'district' ? 'Collection' : 'Unitary');
 const regionsOf = (councils: DemoCouncil[]) => [...new Set(councils.map((c) => c.regionName))].sort();
 
-function wasteWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
+function wasteWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 	const table1: Cell[][] = [
 		['Table 1: Local Authority Collected and Household Waste Statistics 2014-15 to 2022-23, England'],
 		['For correct totals, you should only sum values for unitary and disposal authorities. Summing values for unitary, collection and disposal authorities will result in double counting.'],
@@ -53,7 +53,7 @@ function wasteWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
 	table3.push([], ...notes);
 	const other = ['Table_1a', 'Table_2', 'Table_2_2021-22_Revisions', 'Table_2a', 'Table_2a_2021-22_Revisions'].map((n) => titleOnly(n, `${n.replaceAll('_', ' ')} (demonstration data)`));
 	const after = ['Table_3_2021-22_Revisions', 'Table_3a', 'Table_3a_2021-22_Revisions', 'Table_3b', 'Table_4', 'Figure_1', 'Figure_2'].map((n) => titleOnly(n, `${n.replaceAll('_', ' ')} (demonstration data)`));
-	return writeOds([
+	return [
 		titleOnly('Metadata', 'Local authority collected waste statistics: demonstration data, made up'),
 		titleOnly('Index', 'Index'),
 		{ name: 'Notes', rows: [['Notes'], ['For correct totals, you should only sum values for unitary and disposal authorities.']] },
@@ -62,10 +62,10 @@ function wasteWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
 		...other,
 		{ name: 'Table_3', rows: table3 },
 		...after
-	]);
+	];
 }
 
-function flyTippingWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
+function flyTippingWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 	const collecting = councils.filter((c) => c.type !== 'county');
 	const rows: Cell[][] = [['Fly-tipping incidents reported by local authorities in England'], [null, null, null, null, 'TOTAL', 'Land type'], [...FLY_TIPPING_HEADER, 'Highway Incidents']];
 	const size = new Map(collecting.map((c) => [c.code, rng.logNormal(900, 0.6)]));
@@ -77,19 +77,19 @@ function flyTippingWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
 		// One council missed a return one year: ':' (not available), as Defra prints it.
 		collecting.forEach((c, i) => rows.push([year, c.code, c.name, c.regionName, i === 0 && year === '2016-17' ? ':' : counts[i], i === 0 && year === '2016-17' ? ':' : Math.round(counts[i] * 0.45)]));
 	}
-	return writeOds([
+	return [
 		titleOnly('Metadata', 'Fly-tipping incidents and actions: demonstration data, made up'),
 		{ name: 'Notes', rows: [['Fly-tipping incidents and actions reported by local authorities in England'], [], ['Notes'], [': Data not available']] },
 		titleOnly('Revisions', 'Revisions'),
 		{ name: FLY_TIPPING_SHEET, rows },
 		titleOnly('LA_actions', 'Fly-tipping actions reported by local authorities in England'),
 		titleOnly('Lookup_', 'Lookup')
-	]);
+	];
 }
 
 const GRADES = ['Outstanding', 'Good', 'Good', 'Good', 'Requires improvement to be good', 'Inadequate'];
 
-function ofstedWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
+function ofstedWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 	const note = 'This worksheet contains one table with no blank rows or columns. This table begins in cell A3. (Demonstration data, made up.)';
 	const current: Cell[][] = [['Local authority inspection judgements as at 31 March 2025'], [note], [...CURRENT_HEADER, 'The impact of leaders on social work practice with children and families']];
 	const history: Cell[][] = [['ILACS inspection history from 2018-2025'], [note], [...HISTORY_HEADER]];
@@ -102,17 +102,17 @@ function ofstedWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
 		current.push(['Ofsted Local Authority Webpage', c.code, c.name, c.regionName, last.start, last.published, last.grade, last.grade]);
 		for (const [k, i] of inspections.entries()) history.push(['Ofsted Local Authority Webpage', c.code, c.name, 'Current', c.regionName, i.start, i.published, k === 0 ? 'ILACS Standard Inspection' : 'ILACS Short Inspection', i.grade]);
 	}
-	return writeOds([
+	return [
 		titleOnly('Cover', 'Local authority children’s services inspection outcomes (demonstration data)'),
 		titleOnly('Contents', 'Contents'),
 		{ name: 'Notes', rows: [['Notes'], ['Data']] },
 		{ name: CURRENT_SHEET, rows: current },
 		titleOnly('In-year_inspections', 'In-year inspections'),
 		{ name: HISTORY_SHEET, rows: history }
-	]);
+	];
 }
 
-function ascofWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
+function ascofWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 	const rows: Cell[][] = [[...ASCOF_HEADER]];
 	const home = 'Proportion of older people 65 and over who were still at home 91 days after discharge from hospital into reablement/rehabilitation services';
 	const satisfied = 'Overall satisfaction of people who use services with their care and support';
@@ -139,10 +139,11 @@ function ascofWorkbook(rng: Rng, councils: DemoCouncil[]): Uint8Array {
 	england('2B1', '2B1', home, 'Outcome', round((100 * num) / Math.max(1, den), 1));
 	england('3A', '3A', satisfied, 'Outcome', round(rng.uniform(60, 65), 1));
 	area('U', 'Unitary Authority', 'Council Type', null)('2B1', '2B1', home, 'Outcome', round(rng.uniform(75, 85), 1));
-	return writeXlsx([{ name: 'in', rows }]);
+	return [{ name: 'in', rows }];
 }
 
-export function councilWorkbookFiles(seed: number, councils: DemoCouncil[]): Map<string, Uint8Array> {
+/** The demonstration workbooks as sheets (for tests that damage them on purpose), by path. */
+export function councilWorkbookSheets(seed: number, councils: DemoCouncil[]): Map<string, Sheet[]> {
 	const rng = new Rng(seed ^ 0x5eed_c0de);
 	return new Map([
 		['council/waste/LA_collection_demo.ods', wasteWorkbook(rng, councils)],
@@ -150,4 +151,11 @@ export function councilWorkbookFiles(seed: number, councils: DemoCouncil[]): Map
 		['council/childrens-services/Inspection_outcomes_demo.ods', ofstedWorkbook(rng, councils)],
 		['council/adult-social-care/ascof_demo.xlsx', ascofWorkbook(rng, councils)]
 	]);
+}
+
+/** Write sheets in the format the path's extension names. */
+export const writeWorkbook = (path: string, sheets: Sheet[]): Uint8Array => (path.endsWith('.xlsx') ? writeXlsx(sheets) : writeOds(sheets));
+
+export function councilWorkbookFiles(seed: number, councils: DemoCouncil[]): Map<string, Uint8Array> {
+	return new Map([...councilWorkbookSheets(seed, councils)].map(([path, sheets]) => [path, writeWorkbook(path, sheets)]));
 }
