@@ -77,10 +77,14 @@ function compressedBytes(zip: Uint8Array, entry: ZipEntry): Uint8Array {
 	return zip.subarray(start, start + entry.compressedSize);
 }
 
-/** The whole entry, decompressed and checked against the size the directory gives. */
-export function readZipEntry(zip: Uint8Array, entry: ZipEntry): Uint8Array {
+/**
+ * The whole entry, decompressed and checked against the size the directory gives.
+ * `maxBytes` stops inflating there, for archives that may lie about their sizes (zip bombs).
+ */
+export function readZipEntry(zip: Uint8Array, entry: ZipEntry, maxBytes?: number): Uint8Array {
 	const packed = compressedBytes(zip, entry);
-	const bytes = entry.method === 0 ? packed : new Uint8Array(inflateRawSync(packed));
+	const options = maxBytes === undefined ? {} : { maxOutputLength: Math.max(1, maxBytes) };
+	const bytes = entry.method === 0 ? packed : new Uint8Array(inflateRawSync(packed, options));
 	if (bytes.length !== entry.size) throw new Error(`${entry.name} decompressed to ${bytes.length} bytes, not the ${entry.size} its zip lists`);
 	return bytes;
 }

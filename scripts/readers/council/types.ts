@@ -61,4 +61,9 @@ export interface WorkbookSample {
 	name: string;
 	format: 'ods' | 'xlsx';
 	sheetNames: string[];
+	/**
+	 * The first rows holding a value (up to 12) of each sheet, where the workbook reader
+	 * gives them: enough to see a header below the title and notes rows.
+	 */
+	firstRows?: Record<string, { line: number; cells: (string | number | null)[] }[]>;
 }
