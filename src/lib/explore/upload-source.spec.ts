@@ -37,6 +37,7 @@ describe('unpackedChunks', () => {
 	it.each([
 		['two.zip', zipSync({ 'a.csv': strToU8('a\n1\n'), 'b.tsv': strToU8('b\n2\n') }), 'two.zip is a zip archive holding more than one CSV file (a.csv, b.tsv); unzip it and upload the CSV you want.'],
 		['none.zip', zipSync({ 'README.txt': strToU8('hi'), 'sheet.xlsx': strToU8('PK') }), 'none.zip is a zip archive with no CSV file inside (it holds README.txt, sheet.xlsx); unzip it and upload a CSV.'],
+		['book.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }), 'book.xlsx is a spreadsheet workbook (ODS or XLSX), not a CSV; open it in a spreadsheet program, save the sheet you want as CSV, and upload that.'],
 		['empty.zip', zipSync({}), 'empty.zip is a zip archive with no CSV file inside; unzip it and upload a CSV.'],
 		['cut.zip', zipSync({ 'a.csv': strToU8('a,b\n'.repeat(5000)) }).subarray(0, 60), /^cut\.zip is a zip archive that is damaged or cut short/],
 		['cut.csv.gz', gzipSync(strToU8('a,b\n'.repeat(5000))).subarray(0, 40), /^cut\.csv\.gz is a gzip file that is damaged or cut short, so it cannot be decompressed \(.+\)\. Download it again\.$/],

@@ -53,6 +53,8 @@ async function* gunzip(stream: ReadableStream<Uint8Array>, name: string): AsyncG
 /** Entries that are not data: folders and what macOS adds to the zips it makes. */
 const NOT_DATA_ENTRY = /\/$|(^|\/)(__MACOSX\/|\.DS_Store$|\._)/;
 const CSV_ENTRY = /\.(csv|tsv)$/i;
+/** The first entries of an OpenDocument (`mimetype`) or Office Open XML (`[Content_Types].xml`) file. */
+const WORKBOOK_ENTRY = /^(mimetype|\[Content_Types\]\.xml)$/;
 
 /** The bytes of the one CSV in a zip; a zip with none or several is refused, as the page cannot guess which is meant. */
 async function* unzipOneCsv(chunks: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
@@ -62,6 +64,10 @@ async function* unzipOneCsv(chunks: AsyncIterable<Uint8Array>, name: string): As
 	let ended = false;
 	let failure: Error | null = null;
 	const unzip = new Unzip((entry) => {
+		// ODS and XLSX workbooks are zips too: say what they are rather than "no CSV inside".
+		if (WORKBOOK_ENTRY.test(entry.name)) {
+			throw new UploadError(`${name} is a spreadsheet workbook (ODS or XLSX), not a CSV; open it in a spreadsheet program, save the sheet you want as CSV, and upload that.`);
+		}
 		if (NOT_DATA_ENTRY.test(entry.name)) return;
 		if (!CSV_ENTRY.test(entry.name)) {
 			others.push(entry.name);
