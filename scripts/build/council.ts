@@ -6,7 +6,7 @@
 import type { CouncilMeasure, CouncilMeasureFile, CouncilRecord, CouncilsFile, CouncilValue, OfstedJudgement } from '../../src/lib/schema/council.ts';
 import { COUNCIL_FILES, COUNCIL_TYPE_OF_PREFIX } from '../../src/lib/schema/council.ts';
 import { COUNCIL_MEASURES, type MeasureDefinition } from '../../src/lib/council/measures.ts';
-import { predecessorsOf, replacementOf, REORGANISATIONS } from '../../src/lib/council/reorganisations.ts';
+import { predecessorsOf, replacementOf } from '../../src/lib/council/reorganisations.ts';
 import type { CouncilFact, CouncilObservation, CouncilReadResult, OfstedRow } from '../readers/council/types.ts';
 
 export const ENGLAND_CODE = 'E92000001';
@@ -151,8 +151,6 @@ function peersOf(sources: CouncilSource[], problems: string[]): CouncilsFile['pe
 export function councilsFile(sources: CouncilSource[], measures: CouncilMeasureFile[], problems: string[]): CouncilsFile {
 	const facts = mergeFacts(sources);
 	const ofsted = sources.flatMap((s) => s.result.ofsted);
-	const names = new Map(REORGANISATIONS.map((r) => [r.code, r.name]));
-	for (const [code, f] of facts) names.set(code, f.name);
 	const measuresOf = new Map<string, Set<string>>();
 	for (const file of measures) {
 		for (const v of file.values) {
@@ -174,7 +172,8 @@ export function councilsFile(sources: CouncilSource[], measures: CouncilMeasureF
 			regionName: f.regionName ?? null,
 			dfeCode,
 			replacedBy: replacementOf(code),
-			predecessors: predecessorsOf(code).map((p) => ({ code: p.code, name: names.get(p.code) ?? p.name, year: p.year })),
+			// The table's names: DfE calls both Somerset councils "Somerset"; "Somerset County Council" says which.
+			predecessors: predecessorsOf(code).map((p) => ({ code: p.code, name: p.name, year: p.year })),
 			measures: COUNCIL_MEASURES.map((m) => m.id).filter((id) => measuresOf.get(code)?.has(id)),
 			ofsted: ofstedOf(own)
 		});

@@ -96,15 +96,25 @@ export function claCsv(seed: number, councils: readonly DemoCouncil[]): string {
 	const upper = upperTier(councils);
 	const lines = [`${BOM}time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,cla_group,placement_stability,children_count,children_percent`];
 	for (const year of YEARS) {
+		const councilLines: string[] = [];
+		const sums = CLA_GROUPS.map(() => ({ n: 0, total: 0 }));
 		for (const c of upper) {
 			const rng = Rng.for(seed, `cla-${c.code}-${year}`);
 			const total = rng.int(120, 1800);
-			for (const [group, [part]] of CLA_GROUPS) {
+			CLA_GROUPS.forEach(([group, [part]], i) => {
 				const n = rng.binomial(total, rng.uniform(0.05, 0.16));
+				sums[i].n += n;
+				sums[i].total += total;
 				const g = `${year},Reporting year,Local authority,E92000001,England,${c.region},${c.regionName},${c.dfeCode},${q(c.name)},${c.code},${group}`;
-				lines.push(`${g},${q(part)},${n},${pct(n, total, 0)}`, `${g},Total children,${total},100`);
-			}
+				councilLines.push(`${g},${q(part)},${n},${pct(n, total, 0)}`, `${g},Total children,${total},100`);
+			});
 		}
+		// England first, its counts rounded to the nearest 10 and its percentage from the exact ones.
+		CLA_GROUPS.forEach(([group, [part]], i) => {
+			const g = `${year},Reporting year,National,E92000001,England,,,,,,${group}`;
+			lines.push(`${g},${q(part)},${round10(sums[i].n)},${pct(sums[i].n, sums[i].total, 0)}`, `${g},Total children,${round10(sums[i].total)},100`);
+		});
+		lines.push(...councilLines);
 	}
 	return lines.join('\n') + '\n';
 }
