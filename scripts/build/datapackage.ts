@@ -7,7 +7,8 @@ import type { Manifest } from '../../src/lib/schema/site-data.ts';
 
 const FIELD_TYPES: Record<string, string> = { VARCHAR: 'string', INTEGER: 'integer', BIGINT: 'integer', DOUBLE: 'number', BOOLEAN: 'boolean' };
 
-export function dataPackage(manifest: Manifest) {
+/** `extra`: resources written outside the tables (the council measure CSVs). */
+export function dataPackage(manifest: Manifest, extra: Record<string, unknown>[] = []) {
 	return {
 		profile: 'data-package',
 		name: 'openwaits',
@@ -26,5 +27,6 @@ export function dataPackage(manifest: Manifest) {
 				mediatype: 'application/vnd.apache.parquet',
 				schema: { fields: t.columns.map((c) => ({ name: c.name, type: FIELD_TYPES[c.type] ?? 'any', description: c.description })) }
 			}))
+			.concat(extra as never[])
 	};
 }

@@ -13,6 +13,9 @@ import { pctWithin4Hours, type AeRow } from '../readers/ae.ts';
 import type { TrustRow } from '../readers/trusts.ts';
 import { chooseSiteList, type RttProvider, type SiteRow, type SurveyRow } from './providers.ts';
 import type { Centroids } from './patient-files.ts';
+import type { SectorAdmin } from '../readers/admin-areas.ts';
+import type { CouncilSource } from './council.ts';
+import { keepCouncilResult, readCouncilCsv } from './council-sources.ts';
 
 type LatLon = [number, number];
 interface CentroidSource { dataset: string; sectors: Map<string, LatLon>; districts: Map<string, LatLon> }
@@ -23,6 +26,10 @@ export interface OtherDatasets {
 	survey: SurveyRow[];
 	ae: AeRow[];
 	centroidSources: CentroidSource[];
+	/** What the council readers returned, file by file (issue #12). */
+	council: CouncilSource[];
+	/** Each postcode sector's council codes as Code-Point gives them. */
+	councilSectors: Map<string, SectorAdmin>;
 	sites(providerCodes: Set<string>): SiteRow[];
 	centroids(): Centroids;
 }
@@ -34,6 +41,8 @@ export function emptyDatasets(): OtherDatasets {
 		survey: [],
 		ae: [],
 		centroidSources: [],
+		council: [],
+		councilSectors: new Map(),
 		sites: (codes) => chooseSiteList(data.siteLists, codes)?.rows ?? [],
 		centroids: () => mergeCentroids(data.centroidSources)
 	};
@@ -79,11 +88,17 @@ export async function readOtherSource(file: SourceFile, sha256: string, datasets
 			sectors: new Map([...result.sectors].map(([k, v]) => [k, [v.lat, v.lon] as LatLon])),
 			districts: new Map([...result.districts].map(([k, v]) => [k, [v.lat, v.lon] as LatLon]))
 		});
+		for (const [k, v] of result.admin) datasets.councilSectors.set(k, v);
 		return { ...result.report, file: file.name, sha256, bytes: file.bytes };
 	}
+	const council = await readCouncilCsv(file.name, file.sample, () => readSourceBytes(file));
+	if (council) return keepCouncilResult(datasets.council, file.name, council, sha256, file.bytes);
 	const reader = recogniseFile({ name: file.name, bytes: file.sample });
 	if (!reader) return null;
-	const { rows, report } = await reader.read(file.name, await readSourceBytes(file));
+	const result = await reader.read(file.name, await readSourceBytes(file));
+	const { rows, report } = result;
+	const admin = (result as { admin?: Map<string, SectorAdmin> }).admin;
+	if (admin) for (const [k, v] of admin) datasets.councilSectors.set(k, v);
 	switch (reader.dataset) {
 		case 'trusts': datasets.trusts.push(...(rows as TrustRow[])); break;
 		case 'hospital-sites': datasets.siteLists.push({ file: file.name, rows: rows as SiteRow[] }); break;

@@ -16,6 +16,7 @@ import { LICENCES } from './licences.ts';
 import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
 import { dataPackage } from './datapackage.ts';
 import type { ReadStage } from './pipeline.ts';
+import { writeCouncilData, type CouncilOutput } from './council-output.ts';
 
 async function writeJsonFile(path: string, value: unknown): Promise<number> {
 	const text = JSON.stringify(value);
@@ -131,6 +132,8 @@ export async function writeSiteData(
 		log(`wrote ${name}`);
 	}
 
+	const council: CouncilOutput | null = stage.council ? await writeCouncilData(dir, stage.council, stage.datasets.councilSectors, log) : null;
+
 	const manifest: Manifest = {
 		name: 'openwaits',
 		profile: 'data-package',
@@ -144,10 +147,12 @@ export async function writeSiteData(
 		rtt: await rttMonthFigures(connection),
 		licences: LICENCES.filter((l) => l.datasets.some((d) => stage.sources.some((s) => s.dataset === d))).map(({ datasets: _, ...l }) => l),
 		unlocatedProviders: unlocated,
-		files
+		files,
+		ignored: stage.ignored,
+		council: council?.manifest ?? null
 	};
 	await writeJsonFile(join(dir, 'manifest.json'), manifest);
-	await writeJsonFile(join(dir, 'datapackage.json'), dataPackage(manifest));
+	await writeJsonFile(join(dir, 'datapackage.json'), dataPackage(manifest, council?.resources ?? []));
 	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, aePeriods, generated: manifest.generated };
 	await writeJsonFile(join(dir, 'site.json'), site);
 	return manifest;

@@ -51,8 +51,19 @@ describe('data build on the demonstration data', () => {
 		expect(waits.periods).toEqual(manifest.periods);
 		expect(existsSync(join(out, 'patient/postcodes/LS.json'))).toBe(true);
 		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
-		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(manifest.tables.map((t) => t.name));
+		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);
 		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
+	});
+
+	it('writes the council files the manifest lists, and finds a council by postcode sector', () => {
+		expect(manifest.council!.measures).toEqual(['cin-rereferrals', 'cpp-subsequent', 'cla-placement-moves', 'sw-turnover', 'sw-agency', 'sw-vacancy']);
+		for (const file of manifest.council!.files) expect(existsSync(join(out, file)), file).toBe(true);
+		const councils = JSON.parse(readFileSync(join(out, 'council/councils.json'), 'utf8')).councils as { code: string; name: string }[];
+		const leeds = JSON.parse(readFileSync(join(out, 'council/postcodes/LS.json'), 'utf8')).sectors['LS1 4'] as string[];
+		expect(councils.find((c) => c.code === leeds[0])?.name).toBe('Airedale');
+		const cambridge = JSON.parse(readFileSync(join(out, 'council/postcodes/CB.json'), 'utf8')).sectors['CB1 1'] as string[];
+		expect(cambridge.map((code) => councils.find((c) => c.code === code)?.name)).toEqual(['Granta Vale', 'Eastmarsh County']);
+		expect(readFileSync(join(out, 'council/cin-rereferrals.csv'), 'utf8').split('\r\n')[0]).toBe('measure,code,name,year,numerator,denominator,value,suppressed,published');
 	});
 
 	it('records the national incomplete-pathway total per month, counted once', () => {

@@ -9,7 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Manifest, SourceReport } from '../../src/lib/schema/site-data.ts';
-import { discoverSources, notDataReason, sha256OfFile, type SourceFile } from '../lib/source-files.ts';
+import { discoverSources, notDataReason, readSourceBytes, sha256OfFile, WORKBOOK, type SourceFile } from '../lib/source-files.ts';
+import { keepCouncilResult, readCouncilWorkbook } from './council-sources.ts';
+import { buildCouncilData, type CouncilData } from './council.ts';
 import { readRttIntoDuckDB, recogniseRtt } from '../readers/rtt.ts';
 import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
@@ -37,12 +39,15 @@ export interface ReadStage {
 	failures: string[];
 	periods: string[];
 	datasets: OtherDatasets;
+	/** The council files, merged (null when no council file was read). */
+	council?: CouncilData | null;
 }
 
 /** Reads every recognised file; RTT months land in DuckDB's `rtt_detail`. */
 export async function readInputs(connection: DuckDBConnection, input: string, log: (l: string) => void): Promise<ReadStage> {
-	const { files, problems } = await discoverSources(input);
-	const stage: ReadStage = { sources: [], ignored: [], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets() };
+	const { files, problems, ignored } = await discoverSources(input);
+	for (const name of ignored) log(`ignored ${name}: no reader takes this kind of file.`);
+	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets() };
 	let sequence = 0;
 	for (const file of files) {
 		try {
@@ -64,6 +69,7 @@ export async function readInputs(connection: DuckDBConnection, input: string, lo
 
 async function readOne(connection: DuckDBConnection, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
 	const started = Date.now();
+	if (WORKBOOK.test(file.name)) return readWorkbook(file, stage, log);
 	// An empty file or a saved web page is a failed download: say so rather than skip it.
 	const notData = notDataReason(file);
 	if (notData) throw new ReadError(file.name, 1, null, notData);
@@ -82,6 +88,20 @@ async function readOne(connection: DuckDBConnection, file: SourceFile, stage: Re
 	}
 	const r = stage.sources.at(-1)!;
 	log(`read ${r.file} (${r.dataset}${r.period ? ` ${r.period}` : ''}): ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected, ${Date.now() - started} ms`);
+}
+
+/** An ODS/XLSX: read whole by the council workbook reader that knows its sheets, else listed as ignored. */
+async function readWorkbook(file: SourceFile, stage: ReadStage, log: (l: string) => void) {
+	if (file.bytes === 0) throw new ReadError(file.name, 1, null, 'the file is empty (0 bytes).');
+	const result = await readCouncilWorkbook(file.name, await readSourceBytes(file));
+	if (!result) {
+		stage.ignored.push(file.name);
+		log(`ignored ${file.name}: no reader recognises this workbook.`);
+		return;
+	}
+	const r = keepCouncilResult(stage.datasets.council, file.name, result, await sha256OfFile(file.path), file.bytes);
+	stage.sources.push(r);
+	log(`read ${r.file} (${r.dataset}): ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected`);
 }
 
 export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
@@ -104,6 +124,10 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 			}
 		}
 		if (stage.periods.length === 0) problems.push(`no RTT full extract found in ${options.input}.`);
+		if (stage.datasets.council.length > 0) {
+			stage.council = buildCouncilData(stage.datasets.council);
+			problems.push(...stage.council.problems);
+		}
 		if (problems.length) throw new BuildFailed(problems);
 
 		const summaries = await buildRttSummaries(connection);

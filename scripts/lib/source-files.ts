@@ -129,12 +129,20 @@ export function notDataReason(file: SourceFile): string | null {
 	return notCsvReason(sample);
 }
 
-/** Every file below `dir`, one SourceFile per useful zip entry. Unreadable archives are reported, not skipped. */
+/** Spreadsheets (ODS, XLSX): offered to the council workbook readers, whole. */
+export const WORKBOOK = /\.(ods|xlsx)$/i;
+
+/**
+ * Every file below `dir`, one SourceFile per useful zip entry. Unreadable archives are
+ * reported, not skipped; files of a kind no reader takes (.json, .xls, .pdf, …) are
+ * listed in `ignored` so the manifest says what was left out.
+ */
 export async function discoverSources(
 	dir: string
-): Promise<{ files: SourceFile[]; problems: ReadError[] }> {
+): Promise<{ files: SourceFile[]; problems: ReadError[]; ignored: string[] }> {
 	const files: SourceFile[] = [];
 	const problems: ReadError[] = [];
+	const ignored: string[] = [];
 	for await (const path of walk(dir)) {
 		const name = relative(dir, path);
 		const bytes = (await stat(path)).size;
@@ -152,16 +160,16 @@ export async function discoverSources(
 				if (entries.length === 0) problems.push(new ReadError(name, 0, null, 'the zip holds no data file.'));
 			} else if (container === 'gzip') {
 				files.push({ path, name, container: 'gzip', entry: null, bytes, sample: await gzipSample(path) });
-			} else if (/\.(csv|txt|tsv)$/i.test(path)) {
+			} else if (/\.(csv|txt|tsv)$/i.test(path) || WORKBOOK.test(path)) {
 				// Only the first bytes: a multi-gigabyte file must not be read into memory to be recognised.
 				files.push({ path, name, container: 'plain', entry: null, bytes, sample: await fileStart(path) });
-			}
+			} else ignored.push(name);
 		} catch (error) {
 			const message = (error as Error).message;
 			problems.push(new ReadError(name, 0, null, message.startsWith(DAMAGED) ? `${message}.` : `the file could not be opened (${message}).`));
 		}
 	}
-	return { files, problems };
+	return { files, problems, ignored };
 }
 
 /** OS Code-Point Open ships 120 header-less area files; the whole zip is one source. */

@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { unzipSync } from 'fflate';
 import { gridToWgs84 } from '../../src/lib/geo/osgb.ts';
 import { CentroidAccumulator, centroidRows, type PostcodeCentroidRow, type PostcodeCentroids } from './centroids.ts';
+import { AdminAccumulator, codePointAdmin, type SectorAdmin } from './admin-areas.ts';
 import { firstLine, ReportBuilder, tidyPostcode } from './text.ts';
 import { ReadError, type Reader, type SourceReport } from './types.ts';
 
@@ -29,6 +30,8 @@ const MAX_NORTHING = 1300000;
 
 export interface CodePointResult extends PostcodeCentroids {
 	report: SourceReport;
+	/** Each sector's council codes as Code-Point gives them (for council/postcodes/). */
+	admin: Map<string, SectorAdmin>;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface CodePointResult extends PostcodeCentroids {
  * `file` names the entry in messages. Hand-rolled splitting (no CSV library)
  * because this runs 1.7 million times.
  */
-export function addCodePointCsv(text: string, file: string, acc: CentroidAccumulator, report: ReportBuilder): number {
+export function addCodePointCsv(text: string, file: string, acc: CentroidAccumulator, report: ReportBuilder, admin?: AdminAccumulator): number {
 	let noCoordinates = 0;
 	let start = 0;
 	let line = 0;
@@ -62,6 +65,10 @@ export function addCodePointCsv(text: string, file: string, acc: CentroidAccumul
 		if (!postcode) {
 			where(COLUMNS[0], `${s.slice(0, c1)} is not a postcode.`);
 			continue;
+		}
+		if (admin) {
+			const codes = codePointAdmin(s, c4);
+			if (codes) admin.add(postcode, codes.county, codes.district);
 		}
 		const quality = Number(s.slice(c1 + 1, c2));
 		const e = Number(s.slice(c2 + 1, c3));
@@ -114,22 +121,26 @@ export function readCodePointZipBytes(name: string, zip: Uint8Array): CodePointR
 	entries.sort();
 	const report = new ReportBuilder(name, 'postcodes-codepoint', zip);
 	const acc = new CentroidAccumulator();
+	const admin = new AdminAccumulator();
 	let noCoordinates = 0;
 	for (const entry of entries) {
 		const bytes = unzipSync(zip, { filter: (f) => f.name === entry })[entry];
 		// Code-Point is ASCII; latin1 is the fastest exact decoding of it.
 		const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-		noCoordinates += addCodePointCsv(text, `${name}/${entry}`, acc, report);
+		noCoordinates += addCodePointCsv(text, `${name}/${entry}`, acc, report, admin);
 	}
 	const result = acc.result();
 	report.note(
 		`${entries.length} area files; ${noCoordinates} postcodes without usable coordinates left out; ` +
 			`${result.sectors.size} sectors and ${result.districts.size} districts.`
 	);
-	return { ...result, report: report.finish(null) };
+	return { ...result, admin: admin.result(), report: report.finish(null) };
 }
 
-/** One area CSV on its own (e.g. unpacked by hand): rows are that area's sector and district centroids. */
+/**
+ * One area CSV on its own (e.g. unpacked by hand): rows are that area's sector and district
+ * centroids; `admin` on the result holds each sector's council codes.
+ */
 export const codePointCsvReader: Reader<PostcodeCentroidRow> = {
 	dataset: 'postcodes-codepoint',
 	// The first field must be a real postcode: a header like `AREACD,1,2,3,…` (ONS's
@@ -141,8 +152,9 @@ export const codePointCsvReader: Reader<PostcodeCentroidRow> = {
 	read(name, bytes) {
 		const report = new ReportBuilder(name, 'postcodes-codepoint', bytes);
 		const acc = new CentroidAccumulator();
-		addCodePointCsv(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), name, acc, report);
+		const admin = new AdminAccumulator();
+		addCodePointCsv(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), name, acc, report, admin);
 		if (report.rowsAccepted === 0) throw new ReadError(name, 1, null, 'has no postcodes with coordinates.');
-		return { rows: centroidRows(acc.result()), report: report.finish(null) };
+		return { rows: centroidRows(acc.result()), admin: admin.result(), report: report.finish(null) };
 	}
 };

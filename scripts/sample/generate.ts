@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { buildGeography, districtsCsv, sectorsCsv } from './places.ts';
 import { buildRttModel, rttCsvName, rttMonthCsv, rttPeriodLabel } from './rtt.ts';
+import { DEMO_COUNCILS } from './councils.ts';
+import { councilCsvFiles } from './council-csvs.ts';
+import { codePointAreaFiles, dfeNeighboursCsv, onsClustersCsv, onsNeighboursCsv } from './council-peers.ts';
 import { AE_MONTHS, aeFileName, aeMonthFile, etrFile, hospitalSitesFile, placeSites, readmeText, surveyFile } from './others.ts';
 
 export const DEFAULT_SEED = 20260501;
@@ -68,6 +71,13 @@ export function generateAll(seed = DEFAULT_SEED): Map<string, Uint8Array> {
 	}
 	files.set('geo/postcode_districts_demo.csv', strToU8(districtsCsv(geo)));
 	files.set('geo/postcode_sectors_demo.csv', strToU8(sectorsCsv(geo)));
+	for (const [path, text] of councilCsvFiles(seed, DEMO_COUNCILS)) files.set(path, strToU8(text));
+	for (const list of ['global', 'economic', 'demographic']) files.set(`council/peers/${list}-neighbours.csv`, strToU8(onsNeighboursCsv(seed, list, DEMO_COUNCILS)));
+	files.set('council/peers/cluster-allocation.csv', strToU8(onsClustersCsv(seed, DEMO_COUNCILS)));
+	files.set('council/peers/sn_model_demo_wide.csv', strToU8(dfeNeighboursCsv(seed, DEMO_COUNCILS)));
+	// Council codes per postcode, in Code-Point Open's own layout (one zip, as OS ships it).
+	const codePoint = codePointAreaFiles(seed, geo, DEMO_COUNCILS);
+	files.set('geo/codepo_gb_demo.zip', zipSync(Object.fromEntries([...codePoint].map(([area, text]) => [`codepo_gb/Data/CSV/${area}.csv`, [strToU8(text), { level: 6, mtime: ARCHIVE_TIME }]])), { mtime: ARCHIVE_TIME }));
 	files.set('README.txt', strToU8(readmeText(seed)));
 	return files;
 }

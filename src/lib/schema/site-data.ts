@@ -89,6 +89,8 @@ export interface Manifest {
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
 	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string };
+	/** Input files no reader took (a .json, a spreadsheet no reader recognises), relative to the input folder. */
+	ignored?: string[];
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
 	council?: { councils: number; measures: string[]; files: string[] } | null;
 }
