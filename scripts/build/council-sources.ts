@@ -3,10 +3,11 @@
  * readers (ODS/XLSX) by their sheet names. The build keeps what they return, with the
  * file's name, for the council stage (council.ts).
  */
-import { unzipSync } from 'fflate';
 import type { DatasetId, SourceReport } from '../../src/lib/schema/site-data.ts';
 import type { CouncilReadResult, WorkbookSample } from '../readers/council/types.ts';
 import { recogniseCouncilCsv } from '../readers/council/index.ts';
+import { WORKBOOK_COUNCIL_READERS } from '../readers/council/workbooks.ts';
+import { workbookSample } from '../lib/spreadsheet/workbook.ts';
 import { ReadError } from '../readers/types.ts';
 import type { CouncilSource } from './council.ts';
 
@@ -16,33 +17,8 @@ export interface CouncilWorkbookReader {
 	read(name: string, bytes: Uint8Array): CouncilReadResult | Promise<CouncilReadResult>;
 }
 
-/**
- * The workbook readers (Defra waste and fly-tipping, Ofsted, ASCOF). When
- * scripts/readers/council/workbooks.ts lands, this line becomes
- * `export { WORKBOOK_COUNCIL_READERS as WORKBOOK_READERS } from '../readers/council/workbooks.ts';`
- */
-export const WORKBOOK_READERS: readonly CouncilWorkbookReader[] = [];
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e]);
-
-/** A workbook's format and sheet names, without reading its cells; null when it is not an ODS or XLSX. */
-export function workbookSample(name: string, bytes: Uint8Array): WorkbookSample | null {
-	let entries: Record<string, Uint8Array>;
-	try {
-		entries = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'content.xml' });
-	} catch {
-		return null;
-	}
-	const text = (entry: string) => new TextDecoder().decode(entries[entry]);
-	if (entries['xl/workbook.xml']) {
-		return { name, format: 'xlsx', sheetNames: [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1])) };
-	}
-	if (entries['content.xml']) {
-		return { name, format: 'ods', sheetNames: [...text('content.xml').matchAll(/<table:table\b[^>]*\btable:name="([^"]*)"/g)].map((m) => unescapeXml(m[1])) };
-	}
-	return null;
-}
+/** The workbook readers (Defra waste and fly-tipping, Ofsted, ASCOF). */
+export const WORKBOOK_READERS: readonly CouncilWorkbookReader[] = WORKBOOK_COUNCIL_READERS;
 
 /** Reads a workbook with the reader that knows it; null when none does (the file is listed as ignored). */
 export async function readCouncilWorkbook(name: string, bytes: Uint8Array, readers = WORKBOOK_READERS): Promise<CouncilReadResult | null> {

@@ -18,9 +18,9 @@ const titleOnly = (name: string, title: string): Sheet => ({ name, rows: [[title
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 const isUpper = (c: DemoCouncil) => c.type !== 'district';
 const authorityType = (c: DemoCouncil) => (c.type === 'county' ? 'Disposal' : c.type === 'district' ? 'Collection' : 'Unitary');
-const regionsOf = (councils: DemoCouncil[]) => [...new Set(councils.map((c) => c.regionName))].sort();
+const regionsOf = (councils: readonly DemoCouncil[]) => [...new Set(councils.map((c) => c.regionName))].sort();
 
-function wasteWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
+function wasteWorkbook(rng: Rng, councils: readonly DemoCouncil[]): Sheet[] {
 	const table1: Cell[][] = [
 		['Table 1: Local Authority Collected and Household Waste Statistics 2014-15 to 2022-23, England'],
 		['For correct totals, you should only sum values for unitary and disposal authorities. Summing values for unitary, collection and disposal authorities will result in double counting.'],
@@ -65,7 +65,7 @@ function wasteWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 	];
 }
 
-function flyTippingWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
+function flyTippingWorkbook(rng: Rng, councils: readonly DemoCouncil[]): Sheet[] {
 	const collecting = councils.filter((c) => c.type !== 'county');
 	const rows: Cell[][] = [['Fly-tipping incidents reported by local authorities in England'], [null, null, null, null, 'TOTAL', 'Land type'], [...FLY_TIPPING_HEADER, 'Highway Incidents']];
 	const size = new Map(collecting.map((c) => [c.code, rng.logNormal(900, 0.6)]));
@@ -89,7 +89,7 @@ function flyTippingWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 
 const GRADES = ['Outstanding', 'Good', 'Good', 'Good', 'Requires improvement to be good', 'Inadequate'];
 
-function ofstedWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
+function ofstedWorkbook(rng: Rng, councils: readonly DemoCouncil[]): Sheet[] {
 	const note = 'This worksheet contains one table with no blank rows or columns. This table begins in cell A3. (Demonstration data, made up.)';
 	const current: Cell[][] = [['Local authority inspection judgements as at 31 March 2025'], [note], [...CURRENT_HEADER, 'The impact of leaders on social work practice with children and families']];
 	const history: Cell[][] = [['ILACS inspection history from 2018-2025'], [note], [...HISTORY_HEADER]];
@@ -112,7 +112,7 @@ function ofstedWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 	];
 }
 
-function ascofWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
+function ascofWorkbook(rng: Rng, councils: readonly DemoCouncil[]): Sheet[] {
 	const rows: Cell[][] = [[...ASCOF_HEADER]];
 	const home = 'Proportion of older people 65 and over who were still at home 91 days after discharge from hospital into reablement/rehabilitation services';
 	const satisfied = 'Overall satisfaction of people who use services with their care and support';
@@ -143,7 +143,7 @@ function ascofWorkbook(rng: Rng, councils: DemoCouncil[]): Sheet[] {
 }
 
 /** The demonstration workbooks as sheets (for tests that damage them on purpose), by path. */
-export function councilWorkbookSheets(seed: number, councils: DemoCouncil[]): Map<string, Sheet[]> {
+export function councilWorkbookSheets(seed: number, councils: readonly DemoCouncil[]): Map<string, Sheet[]> {
 	const rng = new Rng(seed ^ 0x5eed_c0de);
 	return new Map([
 		['council/waste/LA_collection_demo.ods', wasteWorkbook(rng, councils)],
@@ -156,6 +156,6 @@ export function councilWorkbookSheets(seed: number, councils: DemoCouncil[]): Ma
 /** Write sheets in the format the path's extension names. */
 export const writeWorkbook = (path: string, sheets: Sheet[]): Uint8Array => (path.endsWith('.xlsx') ? writeXlsx(sheets) : writeOds(sheets));
 
-export function councilWorkbookFiles(seed: number, councils: DemoCouncil[]): Map<string, Uint8Array> {
+export function councilWorkbookFiles(seed: number, councils: readonly DemoCouncil[]): Map<string, Uint8Array> {
 	return new Map([...councilWorkbookSheets(seed, councils)].map(([path, sheets]) => [path, writeWorkbook(path, sheets)]));
 }

@@ -13,6 +13,7 @@ import { buildGeography, districtsCsv, sectorsCsv } from './places.ts';
 import { buildRttModel, rttCsvName, rttMonthCsv, rttPeriodLabel } from './rtt.ts';
 import { DEMO_COUNCILS } from './councils.ts';
 import { councilCsvFiles } from './council-csvs.ts';
+import { councilWorkbookFiles } from './council-workbooks.ts';
 import { codePointAreaFiles, dfeNeighboursCsv, onsClustersCsv, onsNeighboursCsv } from './council-peers.ts';
 import { AE_MONTHS, aeFileName, aeMonthFile, etrFile, hospitalSitesFile, placeSites, readmeText, surveyFile } from './others.ts';
 
@@ -72,6 +73,7 @@ export function generateAll(seed = DEFAULT_SEED): Map<string, Uint8Array> {
 	files.set('geo/postcode_districts_demo.csv', strToU8(districtsCsv(geo)));
 	files.set('geo/postcode_sectors_demo.csv', strToU8(sectorsCsv(geo)));
 	for (const [path, text] of councilCsvFiles(seed, DEMO_COUNCILS)) files.set(path, strToU8(text));
+	for (const [path, bytes] of councilWorkbookFiles(seed, DEMO_COUNCILS)) files.set(path, bytes);
 	for (const list of ['global', 'economic', 'demographic']) files.set(`council/peers/${list}-neighbours.csv`, strToU8(onsNeighboursCsv(seed, list, DEMO_COUNCILS)));
 	files.set('council/peers/cluster-allocation.csv', strToU8(onsClustersCsv(seed, DEMO_COUNCILS)));
 	files.set('council/peers/sn_model_demo_wide.csv', strToU8(dfeNeighboursCsv(seed, DEMO_COUNCILS)));
