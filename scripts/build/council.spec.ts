@@ -73,6 +73,9 @@ describe('councilValue', () => {
 		['cin-rereferrals', { numerator: 25, denominator: 200, published: 12.5, suppressed: false }, 12.5],
 		['cin-rereferrals', { numerator: null, denominator: 200, published: null, suppressed: true }, null],
 		['cin-rereferrals', { numerator: 1, denominator: 0, published: null, suppressed: false }, null],
+		// England's recycling rate is printed (Table_3) with no tonnages: the printed rate is the value.
+		['household-recycling', { numerator: null, denominator: null, published: 41.7, suppressed: false }, 41.7],
+		['household-recycling', { numerator: 25, denominator: 100, published: 24.9, suppressed: false }, 25],
 		['fly-tipping-incidents', { numerator: 812, denominator: null, published: null, suppressed: false }, 812],
 		['ascof-satisfaction', { numerator: null, denominator: null, published: 61.3, suppressed: false }, 61.3]
 	] as const;

@@ -34,7 +34,9 @@ const UNIT_SCALE: Record<CouncilMeasure['unit'], number> = { percent: 100, 'per-
 export function councilValue(definition: MeasureDefinition, o: Pick<CouncilObservation, 'numerator' | 'denominator' | 'published' | 'suppressed'>): number | null {
 	if (o.suppressed) return null;
 	if (definition.numeratorLabel && definition.denominatorLabel) {
-		return o.numerator !== null && o.denominator ? (UNIT_SCALE[definition.unit] * o.numerator) / o.denominator : null;
+		if (o.numerator !== null && o.denominator) return (UNIT_SCALE[definition.unit] * o.numerator) / o.denominator;
+		// Only the publisher's rate (England's recycling rate, and years before 2014-15, are in Table_3 alone).
+		return o.published;
 	}
 	if (definition.unit === 'count' && definition.numeratorLabel) return o.numerator;
 	return o.published;
