@@ -13,6 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, generateAll } from './generate.ts';
 import { PROVIDERS } from './providers.ts';
+import { DEMO_COUNCILS } from './councils.ts';
+import type { DemoCouncil } from './demo-councils-types.ts';
 
 /**
  * Provider code → hostile name. The RTT, etr and A&E files carry names in
@@ -34,10 +36,25 @@ export const HOSTILE_SITE_NAMES: Readonly<Record<string, string>> = {
 	ZA2: "+cmd|' /C calc'!A0 (demo)"
 };
 
+/**
+ * Council name → hostile name: through every council format (DfE CSVs, ONS and DfE peer
+ * lists, ODS and XLSX workbooks) to /council, /league and the measure files.
+ */
+export const HOSTILE_COUNCIL_NAMES: Readonly<Record<string, string>> = {
+	Airedale: '<img src=x onerror="window.__pwned=1"> Airedale (demo)',
+	'Granta Vale': '=HYPERLINK("http://example.invalid/","click me"), Granta Vale (demo)'
+};
+
 /** Runs `make` with the hostile names in place, and puts the demonstration names back afterwards. */
 function withHostileNames<T>(make: () => T): T {
 	const saved = PROVIDERS.map((p) => ({ provider: p, name: p.name, sites: p.sites.map((s) => s.name) }));
+	const councils = DEMO_COUNCILS as DemoCouncil[];
+	const councilNames = councils.map((c) => c.name);
 	try {
+		for (const council of councils) council.name = HOSTILE_COUNCIL_NAMES[council.name] ?? council.name;
+		for (const name of Object.keys(HOSTILE_COUNCIL_NAMES)) {
+			if (!councilNames.includes(name)) throw new Error(`hostile names: no demonstration council ${name}`);
+		}
 		for (const provider of PROVIDERS) {
 			provider.name = HOSTILE_PROVIDER_NAMES[provider.code] ?? provider.name;
 			const siteName = HOSTILE_SITE_NAMES[provider.code];
@@ -48,6 +65,7 @@ function withHostileNames<T>(make: () => T): T {
 		}
 		return make();
 	} finally {
+		councils.forEach((council, i) => (council.name = councilNames[i]));
 		for (const { provider, name, sites } of saved) {
 			provider.name = name;
 			sites.forEach((siteName, i) => (provider.sites[i].name = siteName));
