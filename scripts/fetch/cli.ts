@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadSiteConfig } from '../lib/site-config-file.ts';
 import { sha256OfFile } from '../lib/source-files.ts';
 import { discoverFiles } from './discover.ts';
 import { downloadFile, type DownloadOptions } from './download.ts';
@@ -26,7 +27,8 @@ addresses in the sources list) and downloads what is missing.
   --since <YYYY-MM>  first month wanted of monthly sources (default: 24 months ago)
   --sources <file>   sources list (default data/sources.json)
   --out <dir>        output folder (default data/raw)
-  --only <ids>       fetch these sources only (comma-separated ids)
+  --only <ids>       fetch these sources only (comma-separated ids; default: the
+                     "datasets" of openwaits.config.json, else all)
   --mirror <url>     fetch https://host/path from <url>/host/path instead, pages
                      and files alike (a copy of the publishers' sites, or a
                      local server in tests); the record keeps the official URL
@@ -124,7 +126,8 @@ export async function runFetch(argv: string[], io: FetchIo): Promise<number> {
 
 	let sources: Source[];
 	try {
-		sources = chooseSources(await loadSources(resolve(values.sources)), values.only);
+		// Without --only, the sources the site configuration lists (openwaits.config.json "datasets"), else all.
+		sources = chooseSources(await loadSources(resolve(values.sources)), values.only ?? loadSiteConfig().datasets?.join(','));
 		for (const url of [values.mirror, values['base-url']]) if (url && !/^https?:\/\//.test(url)) throw new Error(`--mirror and --base-url must be http(s) URLs, got "${url}".`);
 	} catch (error) {
 		io.stderr.write(`${(error as Error).message}\n`);
