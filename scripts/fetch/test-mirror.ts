@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pageLinks } from './html-links.ts';
+import { pseudoRandomBytes } from './test-server.ts';
 
 export const PUBLISHER_PAGES = resolve(import.meta.dirname, '../../tests/fixtures/publishers');
 export const CHANGED_PAGES = resolve(import.meta.dirname, '../../tests/fixtures/publishers-changed');
@@ -21,16 +22,9 @@ export function mirrorPath(root: string, url: string): string {
 
 /** Deterministic bytes that differ from URL to URL (so each file has its own sha256). */
 export function madeUpBytes(url: string, size = 2_000): Buffer {
-	let x = 2166136261;
-	for (const c of url) x = Math.imul(x ^ c.charCodeAt(0), 16777619) >>> 0;
-	const bytes = Buffer.alloc(size);
-	for (let i = 0; i < size; i++) {
-		x ^= x << 13;
-		x ^= x >>> 17;
-		x ^= x << 5;
-		bytes[i] = x & 0xff;
-	}
-	return bytes;
+	let seed = 2166136261;
+	for (const c of url) seed = Math.imul(seed ^ c.charCodeAt(0), 16777619) >>> 0;
+	return pseudoRandomBytes(size, seed);
 }
 
 function htmlFiles(dir: string): string[] {

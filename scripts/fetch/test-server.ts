@@ -103,18 +103,24 @@ export async function startFileServer(root: string, options: ServerOptions = {})
 	};
 }
 
+/** Deterministic, incompressible bytes (xorshift32) from a non-zero seed. */
+export function pseudoRandomBytes(size: number, seed = 2463534242): Buffer {
+	const bytes = Buffer.alloc(size);
+	let x = seed >>> 0 || 1;
+	for (let i = 0; i < size; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		bytes[i] = x & 0xff;
+	}
+	return bytes;
+}
+
 /** Small generated files for machines without the shared data folder: deterministic, not compressible. */
 export function generatedFiles(files: Record<string, number>): string {
 	const root = mkdtempSync(join(tmpdir(), 'openwaits-fetch-src-'));
 	for (const [name, size] of Object.entries(files)) {
-		const bytes = Buffer.alloc(size);
-		let x = 2463534242;
-		for (let i = 0; i < size; i++) {
-			x ^= x << 13;
-			x ^= x >>> 17;
-			x ^= x << 5;
-			bytes[i] = x & 0xff;
-		}
+		const bytes = pseudoRandomBytes(size);
 		mkdirSync(dirname(join(root, name)), { recursive: true });
 		writeFileSync(join(root, name), bytes);
 	}
