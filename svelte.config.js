@@ -1,5 +1,17 @@
 import adapter from '@sveltejs/adapter-static';
 
+/**
+ * Pages that openwaits.config.json leaves out answer 404 (src/routes/+layout.ts);
+ * vite.config.ts lists their paths here so prerendering skips them and fails on any other error.
+ * @type {import('@sveltejs/kit').PrerenderHttpErrorHandler}
+ */
+function handleHttpError({ status, path, message }) {
+	const hidden = (process.env.OPENWAITS_HIDDEN_PATHS ?? '').split(',').filter(Boolean);
+	const base = process.env.BASE_PATH ?? '';
+	if (status === 404 && hidden.some((page) => path === `${base}${page}` || path.startsWith(`${base}${page}/`))) return;
+	throw new Error(message);
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	kit: {
@@ -10,7 +22,7 @@ const config = {
 		files: { assets: process.env.OPENWAITS_ASSETS ?? 'static' },
 		// BASE_PATH lets the site live in a sub-folder of any static host.
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		prerender: { handleHttpError, handleMissingId: 'fail' },
 		csp: {
 			mode: 'hash',
 			directives: {

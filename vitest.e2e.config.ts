@@ -1,17 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The hostile-names site (scripts/sample/hostile.ts) runs only the test written
- * for it, and the demonstration and real sites run every other one.
+ * Two small site variants run only the test written for each: the
+ * hostile-names site (scripts/sample/hostile.ts) and the branded site
+ * (tests/fixtures/branding, under a base path). The demonstration and real
+ * sites run every other test.
  */
-const HOSTILE_ONLY = 'tests/e2e/hostile.e2e.ts';
-const hostile = process.env.OPENWAITS_E2E_DATA === 'hostile';
+const ONLY: Record<string, string> = { hostile: 'tests/e2e/hostile.e2e.ts', branded: 'tests/e2e/branded.e2e.ts' };
+const only = ONLY[process.env.OPENWAITS_E2E_DATA ?? ''];
 
 /** End-to-end tests: a built site served on 127.0.0.1, driven in Debian's Chromium. */
 export default defineConfig({
 	test: {
-		include: hostile ? [HOSTILE_ONLY] : ['tests/e2e/**/*.e2e.ts'],
-		exclude: hostile ? [] : [HOSTILE_ONLY, '**/node_modules/**'],
+		include: only ? [only] : ['tests/e2e/**/*.e2e.ts'],
+		exclude: only ? [] : [...Object.values(ONLY), '**/node_modules/**'],
 		environment: 'node',
 		testTimeout: 90_000,
 		hookTimeout: 120_000,

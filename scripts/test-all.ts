@@ -35,15 +35,18 @@ function runVitest(label: string, args: string[], env: NodeJS.ProcessEnv = {}): 
 	if (status !== 0 && json.numFailedTests === 0) total.failed++;
 }
 
-function buildSite(variant: 'demo' | 'hostile' | 'real', input: string, basePath: string): string {
+function buildSite(variant: 'demo' | 'hostile' | 'real' | 'branded', input: string, basePath: string, siteConfig?: string): string {
 	const root = resolve(`.cache/site-${variant}`);
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(`${root}/static`, { recursive: true });
 	cpSync('static/favicon.svg', `${root}/static/favicon.svg`);
-	const build = ['tsx', 'scripts/build-data.ts', '--input', input, '--out', `${root}/static/data`, '--quiet'];
+	// The branded site's data come from `npm run refresh` (no fetch), so its About page has a refresh record.
+	const build = variant === 'branded'
+		? ['tsx', 'scripts/refresh.ts', '--no-fetch', '--raw', input, '--out', `${root}/static/data`]
+		: ['tsx', 'scripts/build-data.ts', '--input', input, '--out', `${root}/static/data`, '--quiet'];
 	if (variant !== 'real') build.push('--demonstration');
 	if (npx(build) !== 0) throw new Error(`data build (${variant}) failed`);
-	const env = { OPENWAITS_ASSETS: `${root}/static`, OPENWAITS_BUILD_DIR: `${root}/build`, BASE_PATH: basePath };
+	const env = { OPENWAITS_ASSETS: `${root}/static`, OPENWAITS_BUILD_DIR: `${root}/build`, BASE_PATH: basePath, ...(siteConfig ? { OPENWAITS_CONFIG: siteConfig } : {}) };
 	if (npx(['vite', 'build', '--logLevel', 'warn'], env) !== 0) throw new Error(`site build (${variant}) failed`);
 	return `${root}/build`;
 }
@@ -62,7 +65,13 @@ function hostileNames(): void {
 	runVitest('e2e-hostile', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: hostile, OPENWAITS_E2E_DATA: 'hostile', OPENWAITS_E2E_BASE: '' });
 }
 
-/** `tsx scripts/test-all.ts [unit|e2e|hostile]`: one part only. */
+/** One configuration file brands the site, under a base path: tests/e2e/branded.e2e.ts only (about a minute). */
+function brandedSite(): void {
+	const branded = buildSite('branded', '.cache/demo-raw', '/anytown', 'tests/fixtures/branding/anytown.config.json');
+	runVitest('e2e-branded', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: branded, OPENWAITS_E2E_DATA: 'branded', OPENWAITS_E2E_BASE: '/anytown' });
+}
+
+/** `tsx scripts/test-all.ts [unit|e2e|hostile|branded]`: one part only. */
 const only = process.argv[2];
 if (!only || only === 'unit') {
 	typeCheck();
@@ -74,6 +83,7 @@ if (!only || only === 'e2e') {
 	const demo = buildSite('demo', '.cache/demo-raw', '');
 	runVitest('e2e-demo', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: demo, OPENWAITS_E2E_DATA: 'demo', OPENWAITS_E2E_BASE: '' });
 	hostileNames();
+	brandedSite();
 	const shared = sharedDataDir();
 	if (shared) {
 		// The real-data site is served under a sub-folder to prove the base path works.
@@ -86,6 +96,11 @@ if (!only || only === 'e2e') {
 if (only === 'hostile') {
 	ensureChromium();
 	hostileNames();
+}
+if (only === 'branded') {
+	ensureChromium();
+	execFileSync('npx', ['tsx', 'scripts/sample/generate.ts', '--out', '.cache/demo-raw'], { stdio: 'inherit' });
+	brandedSite();
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

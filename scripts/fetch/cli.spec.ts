@@ -79,6 +79,8 @@ describe('data:fetch', () => {
 		expect(lines).toEqual([
 			expect.stringMatching(new RegExp(`^${BIG}: .* \\(sha256 verified\\)$`)),
 			expect.stringMatching(new RegExp(`^${SMALL}: .* \\(sha256 [0-9a-f]{64}\\)$`)),
+			'What was new since 2024-03: 2 new and 0 revised files.',
+			`  test: new ${BIG}, ${SMALL}`,
 			expect.stringMatching(/^2 files in /)
 		]);
 
@@ -107,7 +109,7 @@ describe('data:fetch', () => {
 		const { code, stderr } = await run(['--sources', list, '--out', out, '--base-url', `${server.baseUrl}/`]);
 		expect(code).toBe(1);
 		expect(stderr).toContain(`missing/file.zip: FAILED: ${server.baseUrl}/missing/file.zip answered HTTP 404 Not Found`);
-		expect(stderr).toContain('1 of 2 files failed: missing/file.zip');
+		expect(stderr).toContain(`  test: new ${SMALL}; FAILED missing/file.zip\nFailed: test.`);
 		expect(existsSync(join(out, SMALL))).toBe(true);
 	});
 
@@ -125,9 +127,10 @@ describe('data:fetch', () => {
 });
 
 describe('data/sources.json', () => {
-	it('is a valid sources list covering each publisher, and --base-url rewrites every URL', async () => {
+	it('is a valid sources list covering each publisher; NHS England, ODS and the survey are found on their pages', async () => {
 		const sources = await loadSources(resolve(import.meta.dirname, '../../data/sources.json'));
 		expect(sources.map((s) => s.id)).toEqual(['nhse-rtt', 'nhse-ae', 'ods-trusts', 'nhs-website-hospitals', 'os-codepoint-open', 'cqc-inpatient-survey-2022']);
+		expect(sources.filter((s) => s.discover).map((s) => s.id)).toEqual(['nhse-rtt', 'nhse-ae', 'ods-trusts', 'cqc-inpatient-survey-2022']);
 		const plan = planDownloads(sources, { baseUrl: 'http://127.0.0.1:9' });
 		expect(plan.every((p) => p.url.startsWith('http://127.0.0.1:9/'))).toBe(true);
 		expect(plan.every((p) => p.officialUrl.startsWith('https://'))).toBe(true);

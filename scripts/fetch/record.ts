@@ -16,6 +16,12 @@ export interface FetchedFile {
 	sha256: string;
 	/** ISO 8601 time the download finished. */
 	fetchedAt: string;
+	/** The month the file describes, for sources found on landing pages. */
+	period?: string;
+	/** The page the link was found on. */
+	page?: string;
+	/** The earlier upload this file replaced (a publisher's revision). */
+	replaces?: { url: string; sha256: string };
 }
 
 export interface FetchedRecord {

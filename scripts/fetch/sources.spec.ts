@@ -28,7 +28,12 @@ describe('parseSources', () => {
 		{ name: 'absolute saveAs', text: json(source({}, { saveAs: '/tmp/a' })), error: '"saveAs" must be a plain relative path' },
 		{ name: 'short sha256', text: json(source({}, { sha256: 'abc' })), error: '"sha256" must be 64 lower-case hex' },
 		{ name: 'same saveAs twice', text: json(source(), source({ id: 'ae' })), error: '"rtt/a.zip" is saved by two entries' },
-		{ name: 'missing title', text: json(source({ title: '' })), error: '"title" must be a non-empty string' }
+		{ name: 'missing title', text: json(source({ title: '' })), error: '"title" must be a non-empty string' },
+		{ name: 'discover without patterns', text: json(source({ files: [], discover: { describe: 'x', saveAs: 'a/{period}.zip' } })), error: 'give "linkText" or "linkHref"' },
+		{ name: 'discover with a bad regex', text: json(source({ files: [], discover: { linkText: '(', describe: 'x', saveAs: 'a.zip' } })), error: '"linkText" is not a valid regular expression' },
+		{ name: 'monthly links, no {period}', text: json(source({ files: [], discover: { linkText: '(?<month>\\w+)', describe: 'x', saveAs: 'a.zip' } })), error: '"saveAs" must contain {period}' },
+		{ name: 'year pages without start', text: json(source({ files: [], discover: { yearPages: 'rtt-data', linkText: 'x', describe: 'x', saveAs: 'a.zip' } })), error: '(?<start>…)' },
+		{ name: 'no files and no discover', text: json(source({ files: [] })), error: '(or give "discover")' }
 	])('rejects $name', ({ text, error }) => {
 		expect(() => parseSources(text)).toThrow(error);
 	});

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, normalize } from 'node:path';
+import type { DiscoverRule } from './discover.ts';
 
 export interface SourceFileEntry {
 	url: string;
@@ -22,7 +23,10 @@ export interface Source {
 	licence: string;
 	landingPage: string;
 	note?: string;
+	/** Files at fixed addresses (may be empty when `discover` finds them). */
 	files: SourceFileEntry[];
+	/** How to find the files on the landing page (and its per-year pages) at each run. */
+	discover?: DiscoverRule;
 }
 
 /** One file to download, with its URL after any --base-url rewrite. */
@@ -84,6 +88,39 @@ function parseFile(value: unknown, where: string): SourceFileEntry {
 	};
 }
 
+function pattern(value: unknown, where: string, field: string): string | undefined {
+	if (value === undefined) return undefined;
+	const raw = text(value, where, field);
+	try {
+		new RegExp(raw, 'i');
+	} catch (error) {
+		fail(where, `"${field}" is not a valid regular expression: ${(error as Error).message}`);
+	}
+	return raw;
+}
+
+function parseDiscover(value: unknown, where: string): DiscoverRule {
+	if (typeof value !== 'object' || value === null) fail(where, 'must be an object.');
+	const rule = value as Record<string, unknown>;
+	const yearPages = pattern(rule.yearPages, where, 'yearPages');
+	const linkText = pattern(rule.linkText, where, 'linkText');
+	const linkHref = pattern(rule.linkHref, where, 'linkHref');
+	if (!linkText && !linkHref) fail(where, 'give "linkText" or "linkHref" (or both) to say which links are the files.');
+	if (yearPages && !yearPages.includes('(?<start>')) fail(where, '"yearPages" needs a group (?<start>…) for the year a financial year begins.');
+	const monthly = [linkText, linkHref].some((p) => p?.includes('(?<month>'));
+	const saveAs = checkSaveAs(rule.saveAs, where);
+	if (monthly !== saveAs.includes('{period}')) {
+		fail(where, monthly ? '"saveAs" must contain {period} when the links name a month.' : '"saveAs" contains {period} but no pattern has a (?<month>…) group.');
+	}
+	return {
+		...(yearPages ? { yearPages } : {}),
+		...(linkText ? { linkText } : {}),
+		...(linkHref ? { linkHref } : {}),
+		describe: text(rule.describe, where, 'describe'),
+		saveAs
+	};
+}
+
 /** Parses and checks the JSON text of a sources list. */
 export function parseSources(json: string, name = 'sources.json'): Source[] {
 	let data: unknown;
@@ -104,12 +141,15 @@ export function parseSources(json: string, name = 'sources.json'): Source[] {
 		if (!ID.test(id)) fail(where, `"id" must be lower-case letters, digits and dashes, got "${id}".`);
 		if (ids.has(id)) fail(where, `duplicate id "${id}".`);
 		ids.add(id);
-		if (!Array.isArray(source.files) || source.files.length === 0) fail(`${where} (${id})`, '"files" must be a non-empty list.');
-		const files = source.files.map((f, j) => parseFile(f, `${where} (${id}) file ${j + 1}`));
-		for (const file of files) {
+		const discover = source.discover === undefined ? undefined : parseDiscover(source.discover, `${where} (${id}) discover`);
+		const listed = source.files ?? [];
+		if (!Array.isArray(listed) || (listed.length === 0 && !discover)) fail(`${where} (${id})`, '"files" must be a non-empty list (or give "discover").');
+		const files = listed.map((f, j) => parseFile(f, `${where} (${id}) file ${j + 1}`));
+		const paths = [...files.map((f) => f.saveAs), ...(discover ? [discover.saveAs] : [])];
+		for (const saveAs of paths) {
 			// Two sources writing the same path would silently overwrite each other.
-			if (saved.has(file.saveAs)) fail(`${where} (${id})`, `"${file.saveAs}" is saved by two entries.`);
-			saved.add(file.saveAs);
+			if (saved.has(saveAs)) fail(`${where} (${id})`, `"${saveAs}" is saved by two entries.`);
+			saved.add(saveAs);
 		}
 		return {
 			id,
@@ -118,13 +158,21 @@ export function parseSources(json: string, name = 'sources.json'): Source[] {
 			licence: text(source.licence, where, 'licence'),
 			landingPage: httpUrl(source.landingPage, where, 'landingPage'),
 			...(typeof source.note === 'string' ? { note: source.note } : {}),
-			files
+			files,
+			...(discover ? { discover } : {})
 		};
 	});
 }
 
 export async function loadSources(path: string): Promise<Source[]> {
 	return parseSources(await readFile(path, 'utf8'), path);
+}
+
+/** A mirror of the publishers' sites laid out by host: https://host/path?q → <mirror>/host/path?q. */
+export function hostMirrorUrl(mirror: string, url: string): string {
+	const official = new URL(url);
+	const base = mirror.endsWith('/') ? mirror : `${mirror}/`;
+	return new URL(`${official.host}${official.pathname}${official.search}`, base).toString();
 }
 
 /** `<base>/<saveAs>`, each path segment URL-encoded; a trailing slash on the base is optional. */

@@ -22,6 +22,7 @@ export interface LoggedRequest {
 	path: string;
 	range: string | null;
 	host: string | null;
+	userAgent: string | null;
 	status: number;
 }
 
@@ -46,8 +47,10 @@ export async function startFileServer(root: string, options: ServerOptions = {})
 	const seen = new Set<string>();
 	const server: Server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\//, '');
-		const log = (status: number) => requests.push({ path, range: req.headers.range ?? null, host: req.headers.host ?? null, status });
-		const file = resolve(root, path);
+		const log = (status: number) => requests.push({ path, range: req.headers.range ?? null, host: req.headers.host ?? null, userAgent: req.headers['user-agent'] ?? null, status });
+		// A page address (…/rtt-data-2025-26/) is served from its folder's index.html, as a web server does.
+		const asked = resolve(root, path);
+		const file = existsSync(asked) && statSync(asked).isDirectory() ? join(asked, 'index.html') : asked;
 		const forced = options.statusFor?.[path];
 		if (forced) {
 			log(forced);
@@ -71,7 +74,7 @@ export async function startFileServer(root: string, options: ServerOptions = {})
 		const status = range ? 206 : 200;
 		log(status);
 		res.writeHead(status, {
-			'content-type': 'application/octet-stream',
+			'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
 			'content-length': String(end - start + 1),
 			'accept-ranges': 'bytes',
 			...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {})
@@ -100,18 +103,24 @@ export async function startFileServer(root: string, options: ServerOptions = {})
 	};
 }
 
+/** Deterministic, incompressible bytes (xorshift32) from a non-zero seed. */
+export function pseudoRandomBytes(size: number, seed = 2463534242): Buffer {
+	const bytes = Buffer.alloc(size);
+	let x = seed >>> 0 || 1;
+	for (let i = 0; i < size; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		bytes[i] = x & 0xff;
+	}
+	return bytes;
+}
+
 /** Small generated files for machines without the shared data folder: deterministic, not compressible. */
 export function generatedFiles(files: Record<string, number>): string {
 	const root = mkdtempSync(join(tmpdir(), 'openwaits-fetch-src-'));
 	for (const [name, size] of Object.entries(files)) {
-		const bytes = Buffer.alloc(size);
-		let x = 2463534242;
-		for (let i = 0; i < size; i++) {
-			x ^= x << 13;
-			x ^= x >>> 17;
-			x ^= x << 5;
-			bytes[i] = x & 0xff;
-		}
+		const bytes = pseudoRandomBytes(size);
 		mkdirSync(dirname(join(root, name)), { recursive: true });
 		writeFileSync(join(root, name), bytes);
 	}

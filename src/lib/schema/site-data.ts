@@ -4,6 +4,8 @@
  * `manifest.json` lists what exists. The browser never guesses.
  */
 
+import type { RefreshRecord } from './refresh.ts';
+
 /** One reader's account of one source file. rowsRead = rowsAccepted + rowsRejected. */
 export interface SourceReport {
 	file: string; // path relative to the input folder
@@ -93,6 +95,8 @@ export interface Manifest {
 	ignored?: string[];
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
 	council?: { councils: number; measures: string[]; files: string[] } | null;
+	/** Added by `npm run refresh` after the build and its checks passed (src/lib/schema/refresh.ts). */
+	refresh?: RefreshRecord | null;
 }
 
 /** `site.json`: the little every page needs (the layout loads it). */
