@@ -66,7 +66,7 @@ const WASTE_YEARS = ['2019-20', '2020-21', '2021-22', '2022-23'];
 const CHILDREN_YEARS = ['2022', '2023', '2024', '2025'];
 
 export const FIXTURE_CODES = { better: 'E08800001', suppressed: 'E08800002', abolished: ABOLISHED.code, successor: ABOLISHED.successor, county: 'E10800001', district: 'E07800001' };
-export const FIXTURE_POSTCODES = { metropolitan: 'ZA1 1AA', twoTier: 'ZB2 3CD', unknownSector: 'ZA9 9ZZ', unknownArea: 'ZC1 1AA' };
+export const FIXTURE_POSTCODES = { metropolitan: 'ZA1 1AA', twoTier: 'ZB2 3DE', unknownSector: 'ZA9 9ZZ', unknownArea: 'ZC1 1AA' };
 
 function catalogueRow(id: string): CouncilMeasure {
 	const definition = COUNCIL_MEASURES.find((m) => m.id === id)!;
