@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CouncilMeasure, CouncilValue } from '../schema/council.ts';
-import { formatCell, formatMeasureNumber, ordinal } from './format.ts';
+import { formatCell, formatDate, formatMeasureNumber, ordinal } from './format.ts';
 
 type Unit = Pick<CouncilMeasure, 'unit' | 'decimals'>;
 const pct: Unit = { unit: 'percent', decimals: 1 };
@@ -33,4 +33,9 @@ describe('formatCell', () => {
 describe('ordinal', () => {
 	const cases: [number, string][] = [[1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [22, '22nd'], [101, '101st'], [111, '111th']];
 	for (const [n, expected] of cases) it(expected, () => expect(ordinal(n)).toBe(expected));
+});
+
+describe('formatDate', () => {
+	const cases: [string, string][] = [['2024-03-15', '15 March 2024'], ['2019-11-02', '2 November 2019'], ['2024-13-40', '2024-13-40'], ['soon', 'soon']];
+	for (const [iso, expected] of cases) it(iso, () => expect(formatDate(iso)).toBe(expected));
 });

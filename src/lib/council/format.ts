@@ -37,3 +37,11 @@ export function ordinal(n: number): string {
 	const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
 	return `${n}${suffix}`;
 }
+
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** '2024-03-15' → '15 March 2024'; anything that is not a date is shown as it came. */
+export function formatDate(iso: string): string {
+	const time = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : Number.NaN;
+	return Number.isFinite(time) ? DATE.format(time) : iso;
+}

@@ -42,7 +42,7 @@ export type CouncilIndex = Map<string, CouncilRecord>;
 export const indexCouncils = (file: CouncilsFile): CouncilIndex => new Map(file.councils.map((c) => [c.code, c]));
 
 /** Today's council(s) for a code: itself, or its successors if it was abolished (followed through later reorganisations). */
-export function currentCodes(code: string, index: CouncilIndex, seen = new Set<string>()): string[] {
+export function currentCodes(code: string, index: ReadonlyMap<string, Pick<CouncilRecord, 'replacedBy'>>, seen = new Set<string>()): string[] {
 	const record = index.get(code);
 	if (!record?.replacedBy || seen.has(code)) return [code];
 	seen.add(code);
