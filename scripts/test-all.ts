@@ -43,6 +43,11 @@ function buildSite(variant: 'demo' | 'hostile' | 'real', input: string, basePath
 	const build = ['tsx', 'scripts/build-data.ts', '--input', input, '--out', `${root}/static/data`, '--quiet'];
 	if (variant !== 'real') build.push('--demonstration');
 	if (npx(build) !== 0) throw new Error(`data build (${variant}) failed`);
+	// Until the council build writes council/*, the demonstration and hostile sites get the fictional council fixture.
+	if (variant !== 'real') {
+		const fixture = ['tsx', 'tests/support/write-council-fixture.ts', `${root}/static/data`, '--if-missing'];
+		if (npx(variant === 'hostile' ? [...fixture, '--hostile'] : fixture) !== 0) throw new Error(`council fixture (${variant}) failed`);
+	}
 	const env = { OPENWAITS_ASSETS: `${root}/static`, OPENWAITS_BUILD_DIR: `${root}/build`, BASE_PATH: basePath };
 	if (npx(['vite', 'build', '--logLevel', 'warn'], env) !== 0) throw new Error(`site build (${variant}) failed`);
 	return `${root}/build`;
