@@ -39,8 +39,10 @@ describe('trendGeometry', () => {
 	];
 	for (const [name, input, words] of edge) it(name, () => expect(trendGeometry(input, percent, options).description).toBe(words));
 	it('a count does not start at 0 and its ticks have no decimals', () => {
-		const counts = trendGeometry([{ year: 'a', value: 5000, suppressed: false, england: null }, { year: 'b', value: 5400, suppressed: false, england: null }], { unit: 'count', decimals: 0, title: 'Incidents' }, options);
+		const counts = trendGeometry([{ year: 'a', value: 5000, suppressed: false, england: 900_000 }, { year: 'b', value: 5400, suppressed: false, england: 950_000 }], { unit: 'count', decimals: 0, title: 'Incidents' }, options);
 		expect(counts.yTicks[0].label).not.toBe('0');
+		expect(counts.englandPaths).toEqual([]); // England's count is the national total, not drawn
+		expect(counts.description).not.toContain('dashed');
 		expect(counts.yTicks.every((t) => /^[\d,]+$/.test(t.label))).toBe(true);
 	});
 });

@@ -55,7 +55,9 @@ function paths(xs: number[], ys: (number | null)[]): string[] {
 
 export function trendGeometry(points: readonly TrendPoint[], measure: Pick<CouncilMeasure, 'unit' | 'decimals' | 'title'>, options: TrendOptions): TrendGeometry {
 	const plot = { left: MARGIN.left, top: MARGIN.top, right: options.width - MARGIN.right, bottom: options.height - MARGIN.bottom };
-	const values = points.flatMap((p) => [p.value, p.england]).filter((v): v is number => v !== null);
+	// A count's England figure is the national total: drawn beside one council it would flatten the line to nothing.
+	const withEngland = measure.unit !== 'count';
+	const values = points.flatMap((p) => [p.value, withEngland ? p.england : null]).filter((v): v is number => v !== null);
 	const low = values.length ? Math.min(...values) : 0;
 	const high = values.length ? Math.max(...values) : 1;
 	// Percentages start at 0 so a small change does not look like a collapse; other units pad around the data.
@@ -71,13 +73,13 @@ export function trendGeometry(points: readonly TrendPoint[], measure: Pick<Counc
 	const shown = points.filter((p) => p.value !== null);
 	const description = shown.length === 0
 		? `${measure.title}: no figures for ${options.councilName}.`
-		: `${measure.title}, ${options.councilName}, ${shown[0].year} to ${shown.at(-1)!.year}: from ${formatMeasureNumber(shown[0].value, measure)} to ${formatMeasureNumber(shown.at(-1)!.value, measure)}. England’s figure is the dashed line.`;
+		: `${measure.title}, ${options.councilName}, ${shown[0].year} to ${shown.at(-1)!.year}: from ${formatMeasureNumber(shown[0].value, measure)} to ${formatMeasureNumber(shown.at(-1)!.value, measure)}.${withEngland ? ' England’s figure is the dashed line.' : ''}`;
 	return {
 		width: options.width,
 		height: options.height,
 		plot,
 		councilPaths: paths(xs, points.map((p) => (p.value === null ? null : y(p.value)))),
-		englandPaths: paths(xs, points.map((p) => (p.england === null ? null : y(p.england)))),
+		englandPaths: withEngland ? paths(xs, points.map((p) => (p.england === null ? null : y(p.england)))) : [],
 		points: marks,
 		yTicks: y.ticks(4).map((v) => ({ position: round(y(v)), label: formatMeasureNumber(v, tickMeasure) })),
 		xLabels: points.flatMap((p, i) => (i % labelEvery === 0 || i === points.length - 1 ? [{ position: round(xs[i]), label: p.year }] : [])),
