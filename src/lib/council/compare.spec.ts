@@ -3,7 +3,7 @@ import type { CouncilComparison, CouncilMeasureFile, CouncilValue } from '../sch
 import { funnelLimits } from '../stats/funnel.ts';
 import { randomEffectsLimits } from '../stats/overdispersion.ts';
 import { rankIntervals } from '../stats/rank-interval.ts';
-import { councilStanding, englandDispersion, latestYear, type Position } from './compare.ts';
+import { councilStanding, englandDispersion, latestYear, rankIntervalOf, type Position } from './compare.ts';
 import type { PeerGroup } from './peers.ts';
 
 const cell = (code: string, year: string, numerator: number | null, denominator: number | null, value: number | null = numerator !== null && denominator ? (100 * numerator) / denominator : null, suppressed = false): CouncilValue =>
@@ -63,7 +63,9 @@ describe('binomial measures (exact funnel limits, over-dispersion checked across
 			expect(s.binomial!.target).toBeCloseTo(0.205, 12);
 			expect(s.binomial!.overdispersed).toBe(false);
 			expect(s.binomial!.limits).toEqual(funnelLimits(1000, 1230 / 6000));
-			const ranks = rankIntervals([{ code: 'X', successes: x, trials: 1000 }, ...peerCounts.map((c, i) => ({ code: `P${i}`, successes: c, trials: 1000 }))], better === 'lower' ? 'lower-is-better' : 'higher-is-better')[0];
+			// The simulation runs over the units in code order (P0 … P5, X), whichever council asks.
+			const units = [...peerCounts.map((c, i) => ({ code: `P${i}`, successes: c, trials: 1000 })), { code: 'X', successes: x, trials: 1000 }];
+			const ranks = rankIntervals(units, better === 'lower' ? 'lower-is-better' : 'higher-is-better').at(-1)!;
 			expect([s.rank, s.rankLow, s.rankHigh, s.rankOf]).toEqual([ranks.rank, ranks.low, ranks.high, 7]);
 		});
 	}
@@ -104,5 +106,24 @@ describe('years, suppression and counts', () => {
 	it('a count is shown but never compared or ranked', () => {
 		const f = file('none', 'lower', [cell('X', '2024', 500, null, 500), cell('P', '2024', 10, null, 10)]);
 		expect(councilStanding(f, 'X', group(['P']))).toMatchObject({ position: 'not-compared', rank: null, median: null });
+	});
+});
+
+describe('rankIntervalOf', () => {
+	const units = [
+		{ code: 'B', successes: 30, trials: 100 },
+		{ code: 'A', successes: 20, trials: 100 },
+		{ code: 'C', successes: 25, trials: 100 }
+	];
+	it('gives each council the interval of one simulation of the whole set, whatever the order asked in', () => {
+		const all = rankIntervals([...units].sort((a, b) => a.code.localeCompare(b.code)), 'lower-is-better');
+		for (const code of ['A', 'B', 'C']) {
+			expect(rankIntervalOf('m|2025', units, code, 'lower-is-better')).toEqual(all.find((r) => r.code === code));
+			expect(rankIntervalOf('m|2025', [...units].reverse(), code, 'lower-is-better')).toEqual(all.find((r) => r.code === code));
+		}
+	});
+	it('a different direction is a different simulation', () => {
+		expect(rankIntervalOf('m|2025', units, 'A', 'higher-is-better').rank).toBe(3);
+		expect(rankIntervalOf('m|2025', units, 'A', 'lower-is-better').rank).toBe(1);
 	});
 });

@@ -19,7 +19,7 @@ import type { CouncilMeasure, CouncilMeasureFile, CouncilValue } from '../schema
 import { bandFor, funnelLimits, type Direction, type FunnelLimits } from '../stats/funnel.ts';
 import { estimateOverdispersion, randomEffectsLimits, type Overdispersion } from '../stats/overdispersion.ts';
 import { MIN_PEERS, median, peerSpread } from '../stats/peer-spread.ts';
-import { competitionRanks, rankIntervals } from '../stats/rank-interval.ts';
+import { competitionRanks, rankIntervals, type RankInterval, type RankUnit } from '../stats/rank-interval.ts';
 import { shownValue } from './format.ts';
 import type { PeerGroup } from './peers.ts';
 
@@ -59,12 +59,29 @@ export const direction = (measure: Pick<CouncilMeasure, 'better'>): Direction =>
 
 /** The council's latest year with a figure (a suppressed latest year is reported, never skipped silently). */
 export function latestYear(file: CouncilMeasureFile, code: string): string | null {
-	const years = file.values.filter((v) => v.code === code && (v.value !== null || v.suppressed)).map((v) => v.year);
-	return years.length ? file.measure.years.filter((y) => years.includes(y)).at(-1) ?? years.sort().at(-1)! : null;
+	const has = (year: string) => {
+		const cell = cellFor(file, code, year);
+		return cell !== null && (cell.value !== null || cell.suppressed);
+	};
+	return [...file.measure.years].reverse().find(has) ?? null;
 }
 
-export const cellFor = (file: CouncilMeasureFile, code: string, year: string): CouncilValue | null =>
-	file.values.find((v) => v.code === code && v.year === year) ?? null;
+/** Each file's cells by year and code, built once: a page asks for hundreds of cells per measure. */
+const cellIndex = new WeakMap<CouncilMeasureFile, Map<string, Map<string, CouncilValue>>>();
+function cellsOfYear(file: CouncilMeasureFile, year: string): Map<string, CouncilValue> {
+	let index = cellIndex.get(file);
+	if (!index) {
+		index = new Map();
+		for (const v of file.values) {
+			if (!index.has(v.year)) index.set(v.year, new Map());
+			index.get(v.year)!.set(v.code, v);
+		}
+		cellIndex.set(file, index);
+	}
+	return index.get(year) ?? new Map();
+}
+
+export const cellFor = (file: CouncilMeasureFile, code: string, year: string): CouncilValue | null => cellsOfYear(file, year).get(code) ?? null;
 
 const hasCounts = (v: CouncilValue | null): v is CouncilValue & { numerator: number; denominator: number } =>
 	v !== null && v.numerator !== null && v.denominator !== null && v.denominator >= 1 && v.numerator >= 0 && v.numerator <= v.denominator && Number.isInteger(v.numerator) && Number.isInteger(v.denominator);
@@ -76,12 +93,39 @@ export function usable(measure: Pick<CouncilMeasure, 'comparison'>, cell: Counci
 }
 
 /** φ and τ² across every English council with counts that year, around England's rate. */
+const dispersionMemo = new WeakMap<CouncilMeasureFile, Map<string, { od: Overdispersion; p0: number } | null>>();
 export function englandDispersion(file: CouncilMeasureFile, year: string): { od: Overdispersion; p0: number } | null {
-	const cells = file.values.filter((v) => v.year === year).filter(hasCounts);
+	if (!dispersionMemo.has(file)) dispersionMemo.set(file, new Map());
+	const memo = dispersionMemo.get(file)!;
+	if (!memo.has(year)) memo.set(year, dispersionOf(file, year));
+	return memo.get(year)!;
+}
+
+function dispersionOf(file: CouncilMeasureFile, year: string): { od: Overdispersion; p0: number } | null {
+	const cells = [...cellsOfYear(file, year).values()].filter(hasCounts);
 	const england = file.england.find((e) => e.year === year) ?? null;
 	const p0 = hasCounts(england) ? england.numerator / england.denominator : cells.reduce((s, v) => s + v.numerator, 0) / cells.reduce((s, v) => s + v.denominator, 0);
 	if (cells.length < 2 || !(p0 > 0 && p0 < 1)) return null;
 	return { od: estimateOverdispersion(cells.map((v) => ({ value: v.numerator / v.denominator, n: v.denominator })), p0), p0 };
+}
+
+/**
+ * Rank intervals for a set of councils, computed once per set. Every council in a group of
+ * the same type, region or all England shares one set of units, and prerendering asks for
+ * it once per council: simulating it again each time would take minutes. Units are put in
+ * code order first, so the (seeded) answer does not depend on which council asked.
+ */
+const rankMemo = new Map<string, Map<string, RankInterval>>();
+export function rankIntervalOf(key: string, units: readonly RankUnit[], code: string, dir: Direction): RankInterval {
+	const sorted = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+	const memoKey = `${key}|${dir}|${sorted.map((u) => `${u.code}:${u.successes}/${u.trials}`).join(',')}`;
+	let found = rankMemo.get(memoKey);
+	if (!found) {
+		if (rankMemo.size > 20_000) rankMemo.clear();
+		found = new Map(rankIntervals(sorted, dir).map((r) => [r.code, r]));
+		rankMemo.set(memoKey, found);
+	}
+	return found.get(code)!;
 }
 
 function positionOf(side: 'better' | 'worse' | 'within'): Position {
@@ -124,7 +168,7 @@ export function councilStanding(file: CouncilMeasureFile, code: string, peers: (
 	const limits = target > 0 && target < 1 ? (overdispersed ? randomEffectsLimits(n, target, dispersion!.od.tau2) : funnelLimits(n, target)) : funnelLimits(n, target);
 	const band = bandFor(value.numerator! / n, limits, dir);
 	const side = band === 'better-95' || band === 'better-998' ? 'better' : band === 'worse-95' || band === 'worse-998' ? 'worse' : 'within';
-	const ranks = rankIntervals(units, dir)[0];
+	const ranks = rankIntervalOf(`${measure.id}|${year}`, units, code, dir);
 	return {
 		...base,
 		rank: ranks.rank,

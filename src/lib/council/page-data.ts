@@ -7,7 +7,7 @@
  */
 import type { CouncilMeasure, CouncilMeasureFile, CouncilRecord, CouncilsFile, PeerGroupId } from '../schema/council.ts';
 import { PEER_GROUPS } from '../schema/council.ts';
-import { councilStanding, usable, type Standing } from './compare.ts';
+import { cellFor, councilStanding, usable, type Standing } from './compare.ts';
 import { indexCouncils, namedCodes, peerCandidates, peerCountWords, resolvePeerGroup, successorsOf, type NamedCode } from './peers.ts';
 import { shownValue } from './format.ts';
 
@@ -62,8 +62,7 @@ export function councilPageData(councils: CouncilsFile, files: readonly CouncilM
 		for (const g of file.measure.peerGroups) {
 			let peerWords = '';
 			const standing = councilStanding(file, code, (year) => {
-				const cells = new Map(file.values.filter((v) => v.year === year).map((v) => [v.code, v]));
-				const group = resolvePeerGroup(councils, index, council, g, file.measure, (c) => usable(file.measure, cells.get(c) ?? null));
+				const group = resolvePeerGroup(councils, index, council, g, file.measure, (c) => usable(file.measure, cellFor(file, c, year)));
 				peerWords = peerCountWords(group, year);
 				return group;
 			});
@@ -77,7 +76,7 @@ export function councilPageData(councils: CouncilsFile, files: readonly CouncilM
 /** Every year the measure has, oldest first: the council's figure and England's. */
 export function trendOf(file: CouncilMeasureFile, code: string): TrendPoint[] {
 	return file.measure.years.map((year) => {
-		const cell = file.values.find((v) => v.code === code && v.year === year) ?? null;
+		const cell = cellFor(file, code, year);
 		const england = file.england.find((e) => e.year === year) ?? null;
 		return { year, value: cell?.suppressed ? null : shownValue(cell), suppressed: cell?.suppressed ?? false, england: shownValue(england) };
 	}).filter((p, i, all) => p.value !== null || p.suppressed || all.slice(0, i).some((q) => q.value !== null));
