@@ -12,7 +12,7 @@ import type { CouncilMeasure, CouncilRecord, CouncilsFile, PeerGroupId } from '.
 export const PEER_GROUP_LABELS: Record<PeerGroupId, string> = {
 	'ons-global': 'ONS similar areas (overall)',
 	'ons-economic': 'ONS similar areas (economic)',
-	'ons-demographic': 'ONS similar areas (population)',
+	'ons-demographic': 'ONS similar areas (demographic)',
 	dfe: 'DfE statistical neighbours',
 	type: 'Councils of the same type',
 	region: 'Councils in the same region',
