@@ -19,6 +19,8 @@ export interface Session {
 	page: Page;
 	outside: string[];
 	errors: string[];
+	/** Every URL the context requested, in order. */
+	requests: string[];
 }
 
 /**
@@ -34,12 +36,14 @@ export async function newSession(browser: Browser, options: { serviceWorker?: bo
 	const page = await context.newPage();
 	const outside: string[] = [];
 	const errors: string[] = [];
+	const requests: string[] = [];
 	context.on('request', (request) => {
+		requests.push(request.url());
 		const url = new URL(request.url());
 		if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(request.url());
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
-	return { context, page, outside, errors };
+	return { context, page, outside, errors, requests };
 }
 
 /**
@@ -159,6 +163,21 @@ export async function coldVisit(browser: Browser, url: string, selector: string,
 	}
 	const { painted } = await watched(session.page, 'target', 180_000);
 	return { ms: painted, session };
+}
+
+/** The council page's summary must appear without DuckDB-WASM: the page is prerendered with its figures. */
+export const COUNCIL_SUMMARY = '[data-testid="council-summary"]';
+
+/**
+ * Cold visit of /council/<code> to its summary painted, from navigation start; then, once the
+ * network is idle, fails if anything DuckDB (its wasm, worker or module) was requested.
+ */
+export async function councilCold(browser: Browser, siteUrl: string, code: string): Promise<{ ms: number; session: Session }> {
+	const visit = await coldVisit(browser, `${siteUrl}/council/${code}`, COUNCIL_SUMMARY);
+	await visit.session.page.waitForLoadState('networkidle');
+	const duckdb = visit.session.requests.filter((u) => /duckdb/i.test(u));
+	if (duckdb.length) throw new Error(`the council page loaded DuckDB-WASM: ${duckdb.join(', ')}`);
+	return visit;
 }
 
 /** Gzip (level 9) bytes of every JavaScript response the page itself loads before any interaction. */

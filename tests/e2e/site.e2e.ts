@@ -11,7 +11,7 @@ const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
 const { open } = useBrowser();
 
-const PAGES = ['/', '/about/data', '/about/methods', '/explore', '/league'];
+const PAGES = ['/', '/about/data', '/about/methods', '/explore', '/league', '/council'];
 
 describe(`every page (${dataset} data)`, () => {
 	for (const path of PAGES) {

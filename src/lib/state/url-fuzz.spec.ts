@@ -10,6 +10,8 @@
  *   /provider/[code]  parseProviderCode (the path segment)
  *   /league, /embed/league  parseLeagueQuery
  *   /explore          stateFromHash + decodeState (the #s= fragment)
+ *   /council          parseCouncilFindParams
+ *   /council/[code]   parseCouncilCode (the path segment), parsePeersParam (?peers=)
  * /league/custom, /about/* keep no state in the URL.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +23,7 @@ import { CHART_KINDS, decodeState, encodeState, stateFromHash, toBase64Url, type
 import { MILES_CHOICES, POSTCODE_MAX_CHARS, SORT_CHOICES, TREATMENT_WORDS_MAX_CHARS, parseSearchParams, searchParamsToString, typedTreatment, type SearchState } from './search-params.ts';
 import { MAX_COMPARED, parseCompareParams } from './compare-params.ts';
 import { parseProviderCode } from './provider-code.ts';
+import { COUNCIL_NAME_MAX_CHARS, PEERS_CHOICES, councilFindToString, parseCouncilCode, parseCouncilFindParams, parsePeersParam, peersToString } from './council-params.ts';
 
 const CASES_PER_READER = 3000;
 
@@ -87,6 +90,15 @@ function randomQuery(random: Random, keys: readonly string[], good: readonly str
 	}
 	const query = parts.join(random() < 0.9 ? '&' : pick(random, ['&&', ';', '&amp;']));
 	return random() < 0.2 ? `?${query}` : query;
+}
+
+/** SvelteKit hands a route the decoded path segment; a segment that does not decode stays as it is. */
+function decodedOrRaw(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 // ------------------------------------------------------------------ what a valid state looks like
@@ -178,15 +190,8 @@ const READERS: UrlReader[] = [
 		keys: [],
 		good: ['ZA1', 'ZN001', 'za1', 'RR8', 'ZA1/', 'ZA1.html', 'ZA1 '],
 		read(segment) {
-			// SvelteKit hands the route the decoded path segment; a segment that does not decode stays as it is.
-			let decoded = segment;
-			try {
-				decoded = decodeURIComponent(segment);
-			} catch {
-				/* kept raw */
-			}
 			let found = false;
-			for (const text of [segment, decoded]) {
+			for (const text of [segment, decodedOrRaw(segment)]) {
 				const code = parseProviderCode(text);
 				if (code !== null) {
 					expect(code).toMatch(PROVIDER_CODE);
@@ -195,6 +200,49 @@ const READERS: UrlReader[] = [
 				}
 			}
 			return found;
+		}
+	},
+	{
+		route: '/council (parseCouncilFindParams)',
+		keys: ['name', 'postcode'],
+		good: ['Leeds', 'leeds city', 'E08000035', 'North Yorkshire', 'St. Helens', 'King’s Lynn', 'LS1 4AP', 'ls14ap', 'LS1'],
+		read(query) {
+			const state = parseCouncilFindParams(new URLSearchParams(query));
+			expect(Object.keys(state).sort()).toEqual(['name', 'postcode']);
+			expect(state.postcode.length).toBeLessThanOrEqual(POSTCODE_MAX_CHARS);
+			expect(state.postcode).toMatch(POSTCODE_TEXT);
+			expect([...state.name].length).toBeLessThanOrEqual(COUNCIL_NAME_MAX_CHARS);
+			expect(state.name).not.toMatch(/[\u0000-\u001f\u007f]|^\s|\s$/);
+			expect(state.name).toBe(state.name.toWellFormed());
+			expect(parseCouncilFindParams(new URLSearchParams(councilFindToString(state)))).toEqual(state);
+			return state.name !== '' || state.postcode !== '';
+		}
+	},
+	{
+		route: '/council/[code] (parseCouncilCode)',
+		keys: [],
+		good: ['E08000035', 'E10000023', 'E06000001', 'E09000033', 'e08000035', 'E08000035/', 'W06000001'],
+		read(segment) {
+			let found = false;
+			for (const text of [segment, decodedOrRaw(segment)]) {
+				const code = parseCouncilCode(text);
+				if (code === null) continue;
+				expect(code).toMatch(/^E\d{8}$/);
+				expect(code).toBe(text);
+				found = true;
+			}
+			return found;
+		}
+	},
+	{
+		route: '/council/[code]?peers= (parsePeersParam)',
+		keys: ['peers'],
+		good: [...PEERS_CHOICES],
+		read(query) {
+			const choice = parsePeersParam(new URLSearchParams(query));
+			expect(PEERS_CHOICES).toContain(choice);
+			expect(parsePeersParam(new URLSearchParams(peersToString(choice)))).toBe(choice);
+			return choice !== 'similar';
 		}
 	},
 	{

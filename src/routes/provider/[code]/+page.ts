@@ -11,11 +11,11 @@
  * would fetch every waits file (about 2 MB on the real data).
  */
 import { error } from '@sveltejs/kit';
-import { browser } from '$app/environment';
 import type { ProviderRecord, WaitFigures } from '$lib/schema/site-data';
 import { loadProviders, loadWaits, shorterNearby, type Fetcher } from '$lib/data/patient-data';
 import { treatmentByCode, ALL_TREATMENTS_CODE } from '$lib/data/treatments';
 import { parseProviderCode } from '$lib/state/provider-code';
+import { diskFetcher, fetcherFor } from '$lib/data/disk-fetch';
 
 export interface AlternativeSummary {
 	code: string;
@@ -31,26 +31,6 @@ export interface TreatmentSummary {
 	/** Oldest first. */
 	months: WaitFigures[];
 	alternatives: AlternativeSummary[];
-}
-
-/** Reads `static/data/…` from disk; only ever called while prerendering (or in `vite dev`). */
-async function diskFetcher(): Promise<Fetcher> {
-	const { readFile } = await import('node:fs/promises');
-	const { join } = await import('node:path');
-	const root = join(process.env.OPENWAITS_ASSETS ?? 'static', 'data');
-	return (async (input: RequestInfo | URL) => {
-		const url = String(input);
-		const relative = url.slice(url.lastIndexOf('/data/') + '/data/'.length);
-		try {
-			return new Response(await readFile(join(root, relative), 'utf8'), { status: 200 });
-		} catch {
-			return new Response('', { status: 404 });
-		}
-	}) as Fetcher;
-}
-
-async function fetcherFor(fetch: Fetcher): Promise<Fetcher> {
-	return !browser && import.meta.env.SSR ? diskFetcher() : fetch;
 }
 
 export const entries = async () => {
