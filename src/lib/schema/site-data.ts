@@ -126,6 +126,26 @@ export interface WaitFigures {
 	within18: number;
 	over52: number;
 	tooFew: boolean;
+	/**
+	 * Waits of the people whose treatment started this month (completed
+	 * pathways): Part_1A admitted, Part_1B not admitted. Null when the month
+	 * has no such rows; absent in files built before these were added.
+	 */
+	admitted?: TreatedWaits | null;
+	nonAdmitted?: TreatedWaits | null;
+	/** Part_3 new clock starts (referrals) in the month; null when none published. */
+	referrals?: number | null;
+}
+
+/** Waits of people treated in a month (one completed-pathway part), from the same statistics core. */
+export interface TreatedWaits {
+	pathways: number; // known clock start: the sum of the week bands
+	unknownClockStart: number;
+	median: number | null; // weeks, 1 decimal; null when too few or over 104 weeks
+	p92: number | null;
+	medianOver104: boolean;
+	p92Over104: boolean;
+	tooFew: boolean;
 }
 
 export interface ProviderWaits {
