@@ -7,7 +7,7 @@ export const LICENCES: { name: string; path: string; title: string; attribution:
 		path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
 		title: 'Open Government Licence v3.0',
 		attribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (NHS England statistics: RTT waiting times, A&E attendances; NHS England ODS organisation data; NHS website hospital list; CQC NHS Adult Inpatient Survey).',
-		datasets: ['rtt', 'ae', 'trusts', 'hospital-sites', 'inpatient-survey']
+		datasets: ['rtt', 'ae', 'trusts', 'independent-providers', 'independent-sites', 'hospital-sites', 'inpatient-survey']
 	},
 	{
 		name: 'OS-OpenData',

@@ -98,6 +98,7 @@ export async function writeSiteData(
 	const { providers, unlocated } = buildProviders({
 		rttProviders: await rttProviders(connection, latestPeriod),
 		trusts: stage.datasets.trusts,
+		independent: stage.datasets.independent,
 		sites: stage.datasets.sites(new Set((await rttProviders(connection, latestPeriod)).map((p) => p.code))),
 		survey: stage.datasets.survey,
 		ae: latestAe(stage.datasets.ae),

@@ -21,6 +21,8 @@ export interface SourceReport {
 export type DatasetId =
 	| 'rtt'
 	| 'trusts'
+	| 'independent-providers'
+	| 'independent-sites'
 	| 'hospital-sites'
 	| 'postcodes-codepoint'
 	| 'postcode-sectors'
