@@ -90,7 +90,7 @@ export interface Manifest {
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
-	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string };
+	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string; feeds?: typeof FEED_FILES };
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
 	council?: { councils: number; measures: string[]; files: string[] } | null;
 }
@@ -198,6 +198,21 @@ export interface AeMonthRow {
 	within4h: number;
 	/** Type 1 (major A&E department) attendances: the league compares providers that have one. */
 	type1Attendances: number;
+}
+
+/**
+ * Atom feeds (RFC 4287) the build writes, relative to static/data: one per
+ * provider (all treatments), one per provider × treatment, and the site-wide
+ * "what changed in the latest month".
+ */
+export const FEED_FILES = {
+	provider: 'feeds/provider/{code}.xml',
+	treatment: 'feeds/provider/{code}/{treatment}.xml',
+	changes: 'feeds/changes.xml'
+} as const;
+
+export function feedPath(code: string, treatment?: string): string {
+	return treatment ? FEED_FILES.treatment.replace('{code}', code).replace('{treatment}', treatment) : FEED_FILES.provider.replace('{code}', code);
 }
 
 /** Where each A&E month is written, relative to static/data (also in the manifest's `files.aeMonth`). */
