@@ -14,7 +14,8 @@ const patient: PatientFigures = new Map([
 	['C_999', { name: 'Total', providers: new Map([
 		['AAA', [month('2026-01', 10000), month('2026-04', 12000)]],
 		['BBB', [month('2026-01', 8000), month('2026-04', 6000)]],
-		['CCC', [month('2026-01', 1000), month('2026-04', 1010)]]
+		['CCC', [month('2026-01', 1000), month('2026-04', 1010)]],
+		['DDD', [month('2026-01', 5000)]] // no longer reporting: not a change
 	]) }],
 	['C_130', { name: 'Ophthalmology', providers: new Map([['AAA', [month('2026-01', 900), month('2026-04', 950)]]]) }]
 ]);

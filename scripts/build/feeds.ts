@@ -120,9 +120,10 @@ export function notableChanges(patient: PatientFigures, providers: readonly Prov
 	if (all && previousPeriod && latestPeriod) {
 		for (const [code, months] of all.providers) {
 			const latest = months.find((m) => m.period === latestPeriod);
-			const change = listChange(months.find((m) => m.period === previousPeriod), latest!);
 			const provider = byCode.get(code);
-			if (latest && change && provider && change.direction !== 'about the same') found.push({ provider, change, latest });
+			if (!latest || !provider) continue; // closed or merged before the latest month
+			const change = listChange(months.find((m) => m.period === previousPeriod), latest);
+			if (change && change.direction !== 'about the same') found.push({ provider, change, latest });
 		}
 	}
 	const biggest = (direction: ListChange['direction']) =>
