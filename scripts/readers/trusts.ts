@@ -5,19 +5,10 @@
  * used to place a trust when no hospital site is known.
  */
 import type { Reader, ReadResult } from './types.ts';
-import { odsKind, readOdsRows } from './ods-layout.ts';
+import { odsKind, readOdsRows, type OdsRow } from './ods-layout.ts';
 
-export interface TrustRow {
-	code: string;
-	name: string;
-	nationalGrouping: string;
-	healthGeography: string;
-	/** Non-empty address lines 1–5, joined with ", ", as published (capitals). */
-	address: string;
-	postcode: string;
-	openDate: string; // 'YYYY-MM-DD'
-	closeDate: string | null; // null while the trust is open
-}
+/** A trust: the ODS row without the fields only sites use. */
+export type TrustRow = Omit<OdsRow, 'parentCode' | 'phone'>;
 
 function read(name: string, bytes: Uint8Array): ReadResult<TrustRow> {
 	const { rows, report } = readOdsRows(name, bytes, 'trusts', 'trust');
