@@ -13,11 +13,11 @@ export type IndependentRow = OdsRow;
 export const independentProvidersReader: Reader<IndependentRow> = {
 	dataset: 'independent-providers',
 	recognise: (sample) => odsKind(sample.bytes) === 'independent-providers',
-	read: (name, bytes) => readOdsRows(name, bytes, 'independent-providers', 'provider')
+	read: (name, bytes) => readOdsRows(name, bytes, 'independent-providers', 'ephp', 'provider')
 };
 
 export const independentSitesReader: Reader<IndependentRow> = {
 	dataset: 'independent-sites',
 	recognise: (sample) => odsKind(sample.bytes) === 'independent-sites',
-	read: (name, bytes) => readOdsRows(name, bytes, 'independent-sites', 'site')
+	read: (name, bytes) => readOdsRows(name, bytes, 'independent-sites', 'ephpsite', 'site')
 };

@@ -81,11 +81,14 @@ export function odsKind(bytes: Uint8Array): OdsKind | null {
 	return 'independent-providers';
 }
 
-/** Every row of one ODS-layout file, checked and counted; `what` names a row in messages ("trust"). */
-export function readOdsRows(name: string, bytes: Uint8Array, dataset: DatasetId, what: string): ReadResult<OdsRow> {
+/**
+ * Every row of one ODS-layout file, checked and counted. Messages name the
+ * file's layout as ODS does ("etr", "ephp", "ephpsite") and a row (`what`: "trust").
+ */
+export function readOdsRows(name: string, bytes: Uint8Array, dataset: DatasetId, layout: string, what: string): ReadResult<OdsRow> {
 	const { records } = readRecords(name, bytes, { separator: ',' });
 	if (records[0].fields.length < ODS_MIN_FIELDS) {
-		throw new ReadError(name, records[0].line, null, `expected the ODS standard layout (at least ${ODS_MIN_FIELDS} fields, no header) but the first line has ${records[0].fields.length}.`);
+		throw new ReadError(name, records[0].line, null, `expected the ODS ${layout} layout (at least ${ODS_MIN_FIELDS} fields, no header) but the first line has ${records[0].fields.length}.`);
 	}
 	if (!ODS_CODE.test(records[0].fields[ODS_FIELD.code])) {
 		throw new ReadError(name, records[0].line, COLUMN_NAME[0], `"${records[0].fields[0]}" is not an ODS code; is this a header row or another file?`);
@@ -98,7 +101,7 @@ export function readOdsRows(name: string, bytes: Uint8Array, dataset: DatasetId,
 		const get = (i: number) => (fields[i] ?? '').trim();
 		const reject = (i: number | null, message: string) => report.reject(line, i === null ? null : COLUMN_NAME[i] ?? `field ${i + 1}`, message);
 		if (fields.length < ODS_MIN_FIELDS) {
-			reject(null, `has ${fields.length} fields; the ODS layout has at least ${ODS_MIN_FIELDS}.`);
+			reject(null, `has ${fields.length} fields; the ${layout} layout has at least ${ODS_MIN_FIELDS}.`);
 			continue;
 		}
 		const code = get(ODS_FIELD.code);

@@ -11,7 +11,7 @@ import { odsKind, readOdsRows, type OdsRow } from './ods-layout.ts';
 export type TrustRow = Omit<OdsRow, 'parentCode' | 'phone'>;
 
 function read(name: string, bytes: Uint8Array): ReadResult<TrustRow> {
-	const { rows, report } = readOdsRows(name, bytes, 'trusts', 'trust');
+	const { rows, report } = readOdsRows(name, bytes, 'trusts', 'etr', 'trust');
 	return { rows: rows.map(({ parentCode: _p, phone: _t, ...trust }) => trust), report };
 }
 
