@@ -11,6 +11,7 @@ import { recogniseFile } from '../readers/index.ts';
 import { readCodePointZip } from '../readers/postcodes.ts';
 import { pctWithin4Hours, type AeRow } from '../readers/ae.ts';
 import type { TrustRow } from '../readers/trusts.ts';
+import type { IndependentRow } from '../readers/independent-providers.ts';
 import { chooseSiteList, type RttProvider, type SiteRow, type SurveyRow } from './providers.ts';
 import type { Centroids } from './patient-files.ts';
 import type { SectorAdmin } from '../readers/admin-areas.ts';
@@ -22,6 +23,8 @@ interface CentroidSource { dataset: string; sectors: Map<string, LatLon>; distri
 
 export interface OtherDatasets {
 	trusts: TrustRow[];
+	/** ODS ephp.csv and ephpsite.csv rows, when those files are present. */
+	independent: { providers: IndependentRow[]; sites: IndependentRow[] };
 	siteLists: { file: string; rows: SiteRow[] }[];
 	survey: SurveyRow[];
 	ae: AeRow[];
@@ -37,6 +40,7 @@ export interface OtherDatasets {
 export function emptyDatasets(): OtherDatasets {
 	const data: OtherDatasets = {
 		trusts: [],
+		independent: { providers: [], sites: [] },
 		siteLists: [],
 		survey: [],
 		ae: [],
@@ -101,6 +105,8 @@ export async function readOtherSource(file: SourceFile, sha256: string, datasets
 	if (admin) for (const [k, v] of admin) datasets.councilSectors.set(k, v);
 	switch (reader.dataset) {
 		case 'trusts': datasets.trusts.push(...(rows as TrustRow[])); break;
+		case 'independent-providers': datasets.independent.providers.push(...(rows as IndependentRow[])); break;
+		case 'independent-sites': datasets.independent.sites.push(...(rows as IndependentRow[])); break;
 		case 'hospital-sites': datasets.siteLists.push({ file: file.name, rows: rows as SiteRow[] }); break;
 		case 'inpatient-survey': datasets.survey.push(...(rows as SurveyRow[])); break;
 		case 'ae': datasets.ae.push(...(rows as AeRow[])); break;

@@ -8,7 +8,7 @@ export const LICENCES: { name: string; path: string; title: string; attribution:
 		title: 'Open Government Licence v3.0',
 		attribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (NHS England statistics: RTT waiting times, A&E attendances; NHS England ODS organisation data; NHS website hospital list; CQC NHS Adult Inpatient Survey; Department for Education children’s services statistics; Defra waste and fly-tipping statistics; Ofsted inspection outcomes; NHS Digital Adult Social Care Outcomes Framework; ONS similar areas).',
 		datasets: [
-			'rtt', 'ae', 'trusts', 'hospital-sites', 'inpatient-survey',
+			'rtt', 'ae', 'trusts', 'independent-providers', 'independent-sites', 'hospital-sites', 'inpatient-survey',
 			'council-waste', 'council-fly-tipping', 'council-ofsted', 'council-ascof', 'council-dfe-cin', 'council-dfe-cpp',
 			'council-dfe-cla', 'council-dfe-workforce', 'council-peers-ons', 'council-peers-ons-clusters', 'council-peers-dfe'
 		]

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, FEED_FILES, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { writeArrowFile } from './arrow.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
@@ -15,6 +15,7 @@ import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
 import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
 import { dataPackage } from './datapackage.ts';
+import { writeFeeds } from './feeds.ts';
 import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
 
@@ -99,6 +100,7 @@ export async function writeSiteData(
 	const { providers, unlocated } = buildProviders({
 		rttProviders: await rttProviders(connection, latestPeriod),
 		trusts: stage.datasets.trusts,
+		independent: stage.datasets.independent,
 		sites: stage.datasets.sites(new Set((await rttProviders(connection, latestPeriod)).map((p) => p.code))),
 		survey: stage.datasets.survey,
 		ae: latestAe(stage.datasets.ae),
@@ -112,7 +114,8 @@ export async function writeSiteData(
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
-	const files = { patientTreatments: 'patient/waits-{treatment}.json', providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE };
+	const files = { patientTreatments: 'patient/waits-{treatment}.json', providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, feeds: FEED_FILES };
+	log(`wrote ${await writeFeeds(dir, patient, providers, stage.periods)} Atom feeds`);
 	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
 	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);
 	const aePeriods = aeMonths.map((m) => m.period);

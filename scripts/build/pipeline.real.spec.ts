@@ -14,6 +14,7 @@ import { sharedDataDir } from '../lib/shared-data.ts';
 import { buildSiteData } from './pipeline.ts';
 import { runSummarise } from '../summarise/cli.ts';
 import { summariseWaits } from '../../src/lib/stats/wait-summary.ts';
+import { roundTenth } from '../../src/lib/format/numbers.ts';
 
 const shared = sharedDataDir();
 
@@ -21,16 +22,27 @@ const shared = sharedDataDir();
  * Sum of Total All over Part_2 total rows (C_999), all commissioners and without NONC,
  * and the Part_2 week bands of a few providers for trauma and orthopaedics (C_110).
  */
-function independentTotals(zipPath: string): { period: string; all: number; england: number; bands: Map<string, number[]> } {
+function independentTotals(zipPath: string): { period: string; all: number; england: number; bands: Map<string, number[]>; flows: Map<string, Flow> } {
 	const files = unzipSync(new Uint8Array(readFileSync(zipPath)), { filter: (f) => f.name.endsWith('.csv') && !f.name.includes('__MACOSX') });
 	const text = new TextDecoder().decode(Object.values(files)[0]);
 	let all = 0;
 	let england = 0;
 	let period = '';
 	const bands = new Map<string, number[]>();
+	const flows = new Map<string, Flow>();
 	Papa.parse<string[]>(text, {
 		skipEmptyLines: true,
 		step: ({ data }) => {
+			if (FLOW_CHECKS.some(([code, treatment]) => data[3] === code && data[11] === treatment)) {
+				const key = `${data[3]}|${data[11]}`;
+				const flow = flows.get(key) ?? { Part_1A: { bands: new Array(105).fill(0), unknown: 0 }, Part_1B: { bands: new Array(105).fill(0), unknown: 0 }, referrals: 0 };
+				flows.set(key, flow);
+				if (data[9] === 'Part_3') flow.referrals += Number(data[120]);
+				if (data[9] === 'Part_1A' || data[9] === 'Part_1B') {
+					for (let k = 0; k < 105; k++) flow[data[9]].bands[k] += Number(data[13 + k] || 0);
+					flow[data[9]].unknown += Number(data[119] || 0);
+				}
+			}
 			if (data[9] === 'Part_2' && data[11] === 'C_110' && SPOT_CHECKS.includes(data[3])) {
 				const sum = bands.get(data[3]) ?? new Array(105).fill(0);
 				for (let k = 0; k < 105; k++) sum[k] += Number(data[13 + k] || 0);
@@ -43,10 +55,17 @@ function independentTotals(zipPath: string): { period: string; all: number; engl
 			if (data[7] !== 'NONC') england += total;
 		}
 	});
-	return { period, all, england, bands };
+	return { period, all, england, bands, flows };
 }
 
 const SPOT_CHECKS = ['RRK', 'RJ1', 'R0A', 'RR8'];
+/** Provider × treatment whose treated-this-month figures are checked against the raw rows. */
+const FLOW_CHECKS = [['RR8', 'C_130'], ['RRK', 'C_110'], ['RJ1', 'C_999']] as const;
+interface Flow {
+	Part_1A: { bands: number[]; unknown: number };
+	Part_1B: { bands: number[]; unknown: number };
+	referrals: number;
+}
 
 describe.skipIf(!shared)('data build on the real published files', () => {
 	let manifest: Manifest;
@@ -78,6 +97,22 @@ describe.skipIf(!shared)('data build on the real published files', () => {
 				expect(shown.p92).toBeCloseTo((direct.p92 as { weeks: number }).weeks, 1);
 				expect(shown.pctWithin18).toBeCloseTo(direct.pctWithin18!, 1);
 				expect(shown.over52).toBe(direct.over52);
+			}
+			// The waits of people treated that month, and the referrals in: the same core on the raw bands.
+			for (const [code, treatment] of FLOW_CHECKS) {
+				const file = JSON.parse(readFileSync(join(out, `patient/waits-${treatment}.json`), 'utf8'));
+				const shown = file.rows.find((r: { provider: string }) => r.provider === code).months.find((m: { period: string }) => m.period === period);
+				const flow = independent.flows.get(`${code}|${treatment}`)!;
+				expect(shown.referrals).toBe(flow.referrals);
+				for (const [part, key] of [['Part_1A', 'admitted'], ['Part_1B', 'nonAdmitted']] as const) {
+					const direct = summariseWaits(flow[part].bands, flow[part].unknown);
+					expect(direct.tooFew).toBe(false);
+					expect(shown[key]).toEqual({
+						pathways: direct.pathways, unknownClockStart: direct.unknownClockStart,
+						median: roundTenth((direct.median as { weeks: number }).weeks), p92: roundTenth((direct.p92 as { weeks: number }).weeks),
+						medianOver104: false, p92Over104: false, tooFew: false
+					});
+				}
 			}
 			const month = manifest.rtt.find((m) => m.period === period)!;
 			expect(month.incompletePathways).toBe(independent.all);

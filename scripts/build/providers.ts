@@ -46,6 +46,44 @@ export interface RttProvider {
 
 export type CentroidLookup = (postcode: string) => [number, number] | null;
 
+/** An ODS ephp/ephpsite row: what placing an independent provider needs. */
+export interface IndependentOrg {
+	code: string;
+	name: string;
+	address: string;
+	postcode: string;
+	closeDate: string | null;
+	parentCode: string | null;
+	phone: string | null;
+}
+
+/**
+ * An independent provider from ODS (ephp.csv, ephpsite.csv): RTT names it by
+ * a site code (NT447) or an organisation code (NT4). A site is placed at its
+ * own postcode; an organisation at its open sites' postcodes, else at its
+ * head office's. Nothing is placed without a postcode we can find.
+ */
+export function independentPlace(
+	code: string,
+	independent: { providers: IndependentOrg[]; sites: IndependentOrg[] },
+	centroid: CentroidLookup
+): { record: IndependentOrg; sites: SiteRecord[]; headquarters: [number, number] | null } | null {
+	const asSite = (row: IndependentOrg): SiteRecord | null => {
+		const point = row.postcode ? centroid(row.postcode) : null;
+		if (!point) return null;
+		return { code: row.code, name: tidyName(row.name), lat: point[0], lon: point[1], address: row.address, postcode: row.postcode, phone: row.phone, website: null };
+	};
+	const site = independent.sites.find((s) => s.code === code);
+	if (site) {
+		const placed = asSite(site);
+		return { record: site, sites: placed ? [placed] : [], headquarters: null };
+	}
+	const org = independent.providers.find((p) => p.code === code);
+	if (!org) return null;
+	const sites = independent.sites.filter((s) => s.parentCode === code && !s.closeDate).map(asSite).filter((s): s is SiteRecord => s !== null);
+	return { record: org, sites, headquarters: org.postcode ? centroid(org.postcode) : null };
+}
+
 /** Names are published in capitals; show them as people write them. */
 export function tidyName(name: string): string {
 	if (name !== name.toUpperCase()) return name.trim();
@@ -100,6 +138,7 @@ function mean(values: number[]): number {
 export function buildProviders(input: {
 	rttProviders: RttProvider[];
 	trusts: TrustRow[];
+	independent?: { providers: IndependentOrg[]; sites: IndependentOrg[] };
 	sites: SiteRow[];
 	survey: SurveyRow[];
 	ae: Map<string, AePerformance>;
@@ -111,7 +150,10 @@ export function buildProviders(input: {
 	const unlocated: string[] = [];
 	const providers = input.rttProviders.map((rtt): ProviderRecord => {
 		const trust = trusts.get(rtt.code);
-		const ownSites = (sites.get(rtt.code) ?? []).map(siteRecord).filter((s): s is SiteRecord => s !== null);
+		let ownSites = (sites.get(rtt.code) ?? []).map(siteRecord).filter((s): s is SiteRecord => s !== null);
+		// ODS's independent-sector files place what the hospital list and the trust list cannot.
+		const ods = !trust && input.independent ? independentPlace(rtt.code, input.independent, input.centroid) : null;
+		if (ownSites.length === 0 && ods) ownSites = ods.sites;
 		const main = ownSites.find((s) => s.code === rtt.code) ?? ownSites[0];
 		let lat: number | null = null;
 		let lon: number | null = null;
@@ -123,6 +165,8 @@ export function buildProviders(input: {
 		} else if (trust?.postcode) {
 			const point = input.centroid(trust.postcode);
 			if (point) [lat, lon, locatedBy] = [point[0], point[1], 'headquarters'];
+		} else if (ods?.headquarters) {
+			[lat, lon, locatedBy] = [ods.headquarters[0], ods.headquarters[1], 'headquarters'];
 		}
 		if (locatedBy === null) unlocated.push(rtt.code);
 		const s = survey.get(rtt.code);
@@ -138,9 +182,9 @@ export function buildProviders(input: {
 			lat,
 			lon,
 			locatedBy,
-			address: trust?.address ?? main?.address ?? null,
-			postcode: trust?.postcode ?? main?.postcode ?? null,
-			phone: main?.phone ?? null,
+			address: trust?.address ?? main?.address ?? (ods?.record.address || null),
+			postcode: trust?.postcode ?? main?.postcode ?? (ods?.record.postcode || null),
+			phone: main?.phone ?? ods?.record.phone ?? null,
 			website: main?.website ?? null,
 			region: rtt.regionCode,
 			regionName: rtt.regionName ? tidyName(rtt.regionName) : null,

@@ -6,8 +6,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_NON_ENGLISH_COMMISSIONER } from '../../src/lib/schema/rtt.ts';
 import { bandedPartsList, sumBandsSelect, summariseBandRow } from '../../src/lib/stats/band-sql.ts';
-import { toWaitFigures, type WaitSummary } from '../../src/lib/stats/wait-summary.ts';
-import type { WaitFigures } from '../../src/lib/schema/site-data.ts';
+import { toTreatedWaits, toWaitFigures, type WaitSummary } from '../../src/lib/stats/wait-summary.ts';
+import type { TreatedWaits, WaitFigures } from '../../src/lib/schema/site-data.ts';
 
 const bandSums = sumBandsSelect();
 const bandedParts = bandedPartsList();
@@ -32,6 +32,12 @@ SELECT period, part, 'ENG' AS provider_code, 'England' AS provider_name, NULL AS
 FROM rtt_detail WHERE part IN (${bandedParts})
   AND commissioner_code <> '${RTT_NON_ENGLISH_COMMISSIONER}'
 GROUP BY period, part, treatment_code`;
+
+/** Part_3 (new clock starts) has no bands: its count is `Total All`, summed over commissioners. */
+export const PROVIDER_REFERRALS_SQL = `
+SELECT period, provider_code, treatment_code, sum(total_all)::BIGINT AS referrals
+FROM rtt_detail WHERE part = 'Part_3'
+GROUP BY period, provider_code, treatment_code`;
 
 export const SUMMARY_COLUMNS: { name: string; type: string; description: string }[] = [
 	{ name: 'period', type: 'VARCHAR', description: 'Month, YYYY-MM' },
@@ -88,6 +94,29 @@ export function summaryRow(row: BandRow, s: WaitSummary): (string | number | boo
 /** What a patient's first answer needs: Part_2 figures per treatment and provider, every month. */
 export type PatientFigures = Map<string, { name: string; providers: Map<string, WaitFigures[]> }>;
 
+/** The month's other parts for one provider × treatment, keyed `period|provider|treatment`. */
+interface MonthFlow {
+	admitted: TreatedWaits | null;
+	nonAdmitted: TreatedWaits | null;
+	referrals: number | null;
+}
+const flowKey = (period: unknown, provider: unknown, treatment: unknown) => `${period}|${provider}|${treatment}`;
+
+/**
+ * Each waiting-list month gets the waits of the people treated that month
+ * (Part_1A, Part_1B) and the referrals in (Part_3): null where none were published.
+ */
+export function attachFlows(patient: PatientFigures, flows: ReadonlyMap<string, Partial<MonthFlow>>): void {
+	for (const [treatment, { providers }] of patient) {
+		for (const [provider, months] of providers) {
+			months.forEach((month, i) => {
+				const flow = flows.get(flowKey(month.period, provider, treatment)) ?? {};
+				months[i] = { ...month, admitted: flow.admitted ?? null, nonAdmitted: flow.nonAdmitted ?? null, referrals: flow.referrals ?? null };
+			});
+		}
+	}
+}
+
 /**
  * Builds the `rtt_summary` table from `rtt_detail`, and collects the
  * patient-facing figures from the same summaries (statistics computed once).
@@ -97,6 +126,13 @@ export async function buildRttSummaries(connection: DuckDBConnection): Promise<{
 	await connection.run(`CREATE OR REPLACE TABLE rtt_summary (${ddl})`);
 	const appender = await connection.createAppender('rtt_summary');
 	const patient: PatientFigures = new Map();
+	const flows = new Map<string, Partial<MonthFlow>>();
+	const flowOf = (row: BandRow) => {
+		const key = flowKey(row.period, row.provider_code, row.treatment_code);
+		const flow = flows.get(key) ?? {};
+		flows.set(key, flow);
+		return flow;
+	};
 	let count = 0;
 	for (const sql of [PROVIDER_BANDS_SQL, ENGLAND_BANDS_SQL]) {
 		const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as BandRow[];
@@ -112,7 +148,10 @@ export async function buildRttSummaries(connection: DuckDBConnection): Promise<{
 			});
 			appender.endRow();
 			count++;
-			if (row.part === 'Part_2' && row.provider_code !== 'ENG') {
+			if (row.provider_code === 'ENG') continue;
+			if (row.part === 'Part_1A') flowOf(row).admitted = toTreatedWaits(summary);
+			if (row.part === 'Part_1B') flowOf(row).nonAdmitted = toTreatedWaits(summary);
+			if (row.part === 'Part_2') {
 				const treatment = String(row.treatment_code);
 				const entry = patient.get(treatment) ?? { name: String(row.treatment_name ?? treatment), providers: new Map() };
 				patient.set(treatment, entry);
@@ -123,5 +162,9 @@ export async function buildRttSummaries(connection: DuckDBConnection): Promise<{
 		}
 	}
 	appender.closeSync();
+	for (const row of (await connection.runAndReadAll(PROVIDER_REFERRALS_SQL)).getRowObjectsJS() as BandRow[]) {
+		flowOf(row).referrals = row.referrals === null ? null : Number(row.referrals);
+	}
+	attachFlows(patient, flows);
 	return { rows: count, patient };
 }

@@ -129,7 +129,7 @@ describe('data:fetch', () => {
 describe('data/sources.json', () => {
 	it('is a valid sources list covering each publisher; NHS England, ODS and the survey are found on their pages', async () => {
 		const sources = await loadSources(resolve(import.meta.dirname, '../../data/sources.json'));
-		expect(sources.map((s) => s.id)).toEqual(['nhse-rtt', 'nhse-ae', 'ods-trusts', 'nhs-website-hospitals', 'os-codepoint-open', 'cqc-inpatient-survey-2022']);
+		expect(sources.map((s) => s.id)).toEqual(['nhse-rtt', 'nhse-ae', 'ods-trusts', 'ods-independent', 'nhs-website-hospitals', 'os-codepoint-open', 'cqc-inpatient-survey-2022']);
 		expect(sources.filter((s) => s.discover).map((s) => s.id)).toEqual(['nhse-rtt', 'nhse-ae', 'ods-trusts', 'cqc-inpatient-survey-2022']);
 		const plan = planDownloads(sources, { baseUrl: 'http://127.0.0.1:9' });
 		expect(plan.every((p) => p.url.startsWith('http://127.0.0.1:9/'))).toBe(true);

@@ -6,6 +6,7 @@
 import type { FileSample, Reader } from './types.ts';
 import { aeReader } from './ae.ts';
 import { trustsReader } from './trusts.ts';
+import { independentProvidersReader, independentSitesReader } from './independent-providers.ts';
 import { hospitalSitesReader } from './hospital-sites.ts';
 import { inpatientSurveyReader } from './inpatient-survey.ts';
 import { postcodeDistrictsReader, postcodeOutcodesReader, postcodePointsReader, postcodeSectorsReader } from './postcodes.ts';
@@ -13,6 +14,7 @@ import { codePointCsvReader } from './codepoint.ts';
 
 export { aeReader, pctWithin4Hours, type AeRow } from './ae.ts';
 export { trustsReader, type TrustRow } from './trusts.ts';
+export { independentProvidersReader, independentSitesReader, type IndependentRow } from './independent-providers.ts';
 export { hospitalSitesReader, type HospitalSiteRow } from './hospital-sites.ts';
 export { inpatientSurveyReader, OVERALL_EXPERIENCE_QUESTION, type InpatientSurveyRow } from './inpatient-survey.ts';
 export { postcodeDistrictsReader, postcodeOutcodesReader, postcodePointsReader, postcodeSectorsReader, readPostcodePoints } from './postcodes.ts';
@@ -33,6 +35,8 @@ export const NON_RTT_READERS: readonly Reader<unknown>[] = [
 	postcodeOutcodesReader,
 	postcodePointsReader,
 	trustsReader,
+	independentProvidersReader,
+	independentSitesReader,
 	codePointCsvReader
 ];
 

@@ -211,7 +211,7 @@ describe(`patient search (${dataset} data)`, () => {
 		expect(outside).toEqual([]);
 	});
 
-	it('searches from "Use my location" without putting the location in the URL', async () => {
+	it('searches from "Use my location", putting only a position rounded to about 1 km in the URL', async () => {
 		const { page, outside } = await open();
 		const [latitude, longitude] = real ? [52.4508, -1.9305] : [53.7965, -1.5478];
 		await page.context().grantPermissions(['geolocation']);
@@ -224,6 +224,9 @@ describe(`patient search (${dataset} data)`, () => {
 		const url = new URL(page.url());
 		expect(url.searchParams.get('treatment')).toBe('C_110');
 		expect(url.search).not.toMatch(/lat|lon|postcode/);
+		// Rounded to 2 decimals (about 1 km): the precise position never reaches the address bar.
+		expect(url.searchParams.get('near')).toBe(real ? '52.45,-1.93' : '53.80,-1.55');
+		expect(url.search).not.toContain(String(latitude));
 		expect(outside).toEqual([]);
 	});
 

@@ -39,6 +39,25 @@ ORDER BY over_52 DESC
 LIMIT 20`
 		},
 		{
+			id: 'treated-this-month',
+			title: 'Waits of people treated this month beside the waiting list, by provider',
+			question: `For eye treatment in the latest month${latest ? ` (${latest})` : ''}, how long had the people admitted or seen in clinic waited, beside how long those still waiting have waited?`,
+			tables: ['rtt_summary'],
+			sql: `SELECT provider_code, any_value(provider_name) AS provider_name,
+  max(CASE WHEN part = 'Part_1A' THEN median_weeks END) AS admitted_median_weeks,
+  max(CASE WHEN part = 'Part_1B' THEN median_weeks END) AS clinic_median_weeks,
+  max(CASE WHEN part = 'Part_2' THEN median_weeks END) AS waiting_median_weeks,
+  sum(CASE WHEN part IN ('Part_1A', 'Part_1B') THEN pathways + unknown_clock_start END) AS treatments_started,
+  max(CASE WHEN part = 'Part_2' THEN pathways + unknown_clock_start END) AS on_the_list
+FROM rtt_summary
+WHERE period = ${month}
+  AND treatment_code = 'C_130'
+  AND provider_code <> 'ENG'
+GROUP BY provider_code
+ORDER BY on_the_list DESC NULLS LAST
+LIMIT 20`
+		},
+		{
 			id: 'england-median',
 			title: 'England median wait by month',
 			question: 'How has the median wait of people still waiting in England changed month by month?',

@@ -23,6 +23,8 @@ export interface SourceReport {
 export type DatasetId =
 	| 'rtt'
 	| 'trusts'
+	| 'independent-providers'
+	| 'independent-sites'
 	| 'hospital-sites'
 	| 'postcodes-codepoint'
 	| 'postcode-sectors'
@@ -90,7 +92,7 @@ export interface Manifest {
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
-	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string };
+	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string; feeds?: typeof FEED_FILES };
 	/** Input files no reader took (a .json, a spreadsheet no reader recognises), relative to the input folder. */
 	ignored?: string[];
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
@@ -131,6 +133,26 @@ export interface WaitFigures {
 	/** People waiting 18 weeks or less (bands 0–17): exact, for league tables. */
 	within18: number;
 	over52: number;
+	tooFew: boolean;
+	/**
+	 * Waits of the people whose treatment started this month (completed
+	 * pathways): Part_1A admitted, Part_1B not admitted. Null when the month
+	 * has no such rows; absent in files built before these were added.
+	 */
+	admitted?: TreatedWaits | null;
+	nonAdmitted?: TreatedWaits | null;
+	/** Part_3 new clock starts (referrals) in the month; null when none published. */
+	referrals?: number | null;
+}
+
+/** Waits of people treated in a month (one completed-pathway part), from the same statistics core. */
+export interface TreatedWaits {
+	pathways: number; // known clock start: the sum of the week bands
+	unknownClockStart: number;
+	median: number | null; // weeks, 1 decimal; null when too few or over 104 weeks
+	p92: number | null;
+	medianOver104: boolean;
+	p92Over104: boolean;
 	tooFew: boolean;
 }
 
@@ -182,6 +204,21 @@ export interface AeMonthRow {
 	within4h: number;
 	/** Type 1 (major A&E department) attendances: the league compares providers that have one. */
 	type1Attendances: number;
+}
+
+/**
+ * Atom feeds (RFC 4287) the build writes, relative to static/data: one per
+ * provider (all treatments), one per provider × treatment, and the site-wide
+ * "what changed in the latest month".
+ */
+export const FEED_FILES = {
+	provider: 'feeds/provider/{code}.xml',
+	treatment: 'feeds/provider/{code}/{treatment}.xml',
+	changes: 'feeds/changes.xml'
+} as const;
+
+export function feedPath(code: string, treatment?: string): string {
+	return treatment ? FEED_FILES.treatment.replace('{code}', code).replace('{treatment}', treatment) : FEED_FILES.provider.replace('{code}', code);
 }
 
 /** Where each A&E month is written, relative to static/data (also in the manifest's `files.aeMonth`). */

@@ -6,6 +6,8 @@ import {
 	POSTCODE_MAX_CHARS,
 	SORT_CHOICES,
 	TREATMENT_WORDS_MAX_CHARS,
+	nearPoint,
+	nearText,
 	parseSearchParams,
 	searchParamsToString,
 	tidyPostcode,
@@ -19,7 +21,7 @@ describe('parseSearchParams', () => {
 	const cases: [string, SearchState][] = [
 		['', DEFAULT_SEARCH],
 		['?', DEFAULT_SEARCH],
-		['postcode=LS1+4AP&treatment=C_110&miles=10&sort=distance', { postcode: 'LS1 4AP', treatment: 'C_110', miles: 10, sort: 'distance' }],
+		['postcode=LS1+4AP&treatment=C_110&miles=10&sort=distance', { postcode: 'LS1 4AP', treatment: 'C_110', miles: 10, sort: 'distance', near: '' }],
 		['?postcode=ls14ap', { ...DEFAULT_SEARCH, postcode: 'ls14ap' }],
 		['postcode=%20%20LS1%20%204AP%20', { ...DEFAULT_SEARCH, postcode: 'LS1 4AP' }],
 		['postcode=ABCDEFGHIJKLMNOP', { ...DEFAULT_SEARCH, postcode: 'ABCDEFGHIJ' }],
@@ -87,11 +89,13 @@ describe('typedTreatment', () => {
 describe('searchParamsToString', () => {
 	const cases: [SearchState, string][] = [
 		[DEFAULT_SEARCH, ''],
-		[{ postcode: 'LS1 4AP', treatment: 'C_110', miles: 10, sort: 'distance' }, 'postcode=LS1+4AP&treatment=C_110&miles=10&sort=distance'],
+		[{ postcode: 'LS1 4AP', treatment: 'C_110', miles: 10, sort: 'distance', near: '' }, 'postcode=LS1+4AP&treatment=C_110&miles=10&sort=distance'],
 		[{ ...DEFAULT_SEARCH, postcode: 'B15 2TH' }, 'postcode=B15+2TH'],
 		[{ ...DEFAULT_SEARCH, treatment: 'bad' }, ''],
 		[{ ...DEFAULT_SEARCH, miles: 7 as 25 }, ''],
-		[{ ...DEFAULT_SEARCH, sort: 'rating' }, 'sort=rating']
+		[{ ...DEFAULT_SEARCH, sort: 'rating' }, 'sort=rating'],
+		[{ ...DEFAULT_SEARCH, treatment: 'C_130', near: '53.80,-1.55' }, 'treatment=C_130&near=53.80%2C-1.55'],
+		[{ ...DEFAULT_SEARCH, near: '53.8,-1.55' }, '']
 	];
 	for (const [state, expected] of cases) {
 		it(`${JSON.stringify(state)} → ${JSON.stringify(expected)}`, () => expect(searchParamsToString(state)).toBe(expected));
@@ -102,7 +106,7 @@ describe('round trip', () => {
 	const states: SearchState[] = [];
 	for (const postcode of ['', 'LS1 4AP', 'M1', 'SW1A 1'])
 		for (const treatment of ['', 'C_110', 'X06', 'C_999'])
-			for (const miles of MILES_CHOICES) for (const sort of SORT_CHOICES) states.push({ postcode, treatment, miles, sort });
+			for (const miles of MILES_CHOICES) for (const sort of SORT_CHOICES) states.push({ postcode, treatment, miles, sort, near: postcode === '' ? '53.80,-1.55' : '' });
 
 	it(`all ${states.length} valid searches come back unchanged`, () => {
 		for (const state of states) expect(parse(searchParamsToString(state))).toEqual(state);
@@ -133,4 +137,23 @@ describe('fuzz', () => {
 			expect(parse(searchParamsToString(state)), query).toEqual(state);
 		}
 	});
+});
+
+describe('near: "Use my location" rounded to about 1 km', () => {
+	const write: [number, number, string][] = [
+		[53.79648, -1.54785, '53.80,-1.55'],
+		[51.5, -0.004, '51.50,0.00'],
+		[48.9, -1.5, ''], // south of Great Britain's box
+		[Number.NaN, 0, '']
+	];
+	for (const [lat, lon, expected] of write) it(`${lat}, ${lon} → "${expected}"`, () => expect(nearText(lat, lon)).toBe(expected));
+	const read: [string, [number, number] | null][] = [
+		['53.80,-1.55', [53.8, -1.55]],
+		['53.8,-1.55', null], // not a form we write
+		['153.80,-1.55', null],
+		['53.80,-1.55,2', null],
+		['-0.00,0.00', null]
+	];
+	for (const [text, expected] of read) it(`"${text}" → ${JSON.stringify(expected)}`, () => expect(nearPoint(text)).toEqual(expected));
+	it('a URL near survives parsing', () => expect(parse('treatment=C_130&near=53.80,-1.55').near).toBe('53.80,-1.55'));
 });

@@ -18,9 +18,36 @@ export interface SearchState {
 	treatment: string;
 	miles: Miles;
 	sort: SortOrder;
+	/**
+	 * "Use my location", rounded to 2 decimal places ("53.80,-1.55": about
+	 * 1 km), so a reload or a shared link repeats the search without putting
+	 * a precise position in the address bar. '' when searching by postcode.
+	 */
+	near: string;
 }
 
-export const DEFAULT_SEARCH: Readonly<SearchState> = { postcode: '', treatment: '', miles: 25, sort: 'wait' };
+export const DEFAULT_SEARCH: Readonly<SearchState> = { postcode: '', treatment: '', miles: 25, sort: 'wait', near: '' };
+
+const NEAR = /^(-?\d{1,2}\.\d{2}),(-?\d{1,3}\.\d{2})$/;
+
+/** A position rounded to about 1 km, in the URL's form ("53.80,-1.55"); '' outside Great Britain's box. */
+export function nearText(lat: number, lon: number): string {
+	if (!Number.isFinite(lat) || !Number.isFinite(lon) || lat < 49 || lat > 61 || lon < -9 || lon > 2.5) return '';
+	const fixed = (x: number) => (Math.round(x * 100) / 100).toFixed(2).replace(/^-(0\.00)$/, '$1');
+	return `${fixed(lat)},${fixed(lon)}`;
+}
+
+/** The URL's `near` back to [lat, lon]; null for anything we did not write. */
+export function nearPoint(text: string): [number, number] | null {
+	const match = NEAR.exec(text);
+	if (!match) return null;
+	const [lat, lon] = [Number(match[1]), Number(match[2])];
+	return nearText(lat, lon) === text ? [lat, lon] : null;
+}
+
+function readNear(text: unknown): string {
+	return typeof text === 'string' && nearPoint(text) ? text : '';
+}
 
 /** 'AA9A 9AA' is 8; 10 leaves room for a stray space without inviting essays. */
 export const POSTCODE_MAX_CHARS = 10;
@@ -62,7 +89,8 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
 			postcode: tidyPostcode(params.get('postcode')),
 			treatment: readTreatment(params.get('treatment')),
 			miles: readMiles(params.get('miles')),
-			sort: readSort(params.get('sort'))
+			sort: readSort(params.get('sort')),
+			near: readNear(params.get('near'))
 		};
 	} catch {
 		// Only reachable if something that is not URLSearchParams is passed in from untyped code.
@@ -103,5 +131,7 @@ export function searchParamsToString(state: SearchState): string {
 	if (treatment !== '') params.set('treatment', treatment);
 	if (miles !== DEFAULT_SEARCH.miles) params.set('miles', String(miles));
 	if (sort !== DEFAULT_SEARCH.sort) params.set('sort', sort);
+	const near = readNear(state.near);
+	if (near !== '') params.set('near', near);
 	return params.toString();
 }

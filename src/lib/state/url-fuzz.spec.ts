@@ -20,7 +20,7 @@ import { resolveTreatment } from '../data/patient-data.ts';
 import { LIMITS_MODES } from '../league/compute.ts';
 import { DEFAULT_QUERY, MEASURES, leagueQueryToString, parseLeagueQuery, type LeagueQuery } from '../league/measures.ts';
 import { CHART_KINDS, decodeState, encodeState, stateFromHash, toBase64Url, type ShareState } from '../explore/share.ts';
-import { MILES_CHOICES, POSTCODE_MAX_CHARS, SORT_CHOICES, TREATMENT_WORDS_MAX_CHARS, parseSearchParams, searchParamsToString, typedTreatment, type SearchState } from './search-params.ts';
+import { MILES_CHOICES, POSTCODE_MAX_CHARS, SORT_CHOICES, TREATMENT_WORDS_MAX_CHARS, nearPoint, parseSearchParams, searchParamsToString, typedTreatment, type SearchState } from './search-params.ts';
 import { MAX_COMPARED, parseCompareParams } from './compare-params.ts';
 import { parseProviderCode } from './provider-code.ts';
 import { COUNCIL_NAME_MAX_CHARS, PEERS_CHOICES, councilFindToString, parseCouncilCode, parseCouncilFindParams, parsePeersParam, peersToString } from './council-params.ts';
@@ -108,7 +108,8 @@ const TREATMENT_CODE_OR_EMPTY = /^((C_\d{3}|X0\d))?$/;
 const PROVIDER_CODE = /^[A-Z0-9]{3,6}$/;
 
 function expectValidSearch(state: SearchState): void {
-	expect(Object.keys(state).sort()).toEqual(['miles', 'postcode', 'sort', 'treatment']);
+	expect(Object.keys(state).sort()).toEqual(['miles', 'near', 'postcode', 'sort', 'treatment']);
+	expect(state.near === '' || nearPoint(state.near) !== null).toBe(true);
 	expect(state.postcode.length).toBeLessThanOrEqual(POSTCODE_MAX_CHARS);
 	expect(state.postcode).toMatch(POSTCODE_TEXT);
 	expect(state.treatment).toMatch(TREATMENT_CODE_OR_EMPTY);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandsFromCounts, emptyBands } from './bands.ts';
-import { MIN_PATHWAYS, summariseWaits, toWaitFigures } from './wait-summary.ts';
+import { MIN_PATHWAYS, summariseWaits, toTreatedWaits, toWaitFigures } from './wait-summary.ts';
 
 describe('summariseWaits, worked by hand', () => {
 	it('unknown clock starts only: nothing to say, but the count is kept', () => {
@@ -76,4 +76,16 @@ describe('toWaitFigures', () => {
 		const figures = toWaitFigures('2026-04', summariseWaits(bandsFromCounts({ 0: 100 })));
 		expect(figures).toMatchObject({ median: 0.5, p92: 0.9, pctWithin18: 100, pctWithin18High: 100 });
 	});
+});
+
+describe('toTreatedWaits: the figures for people treated in a month', () => {
+	const cases: [string, Record<number, number>, number, Partial<ReturnType<typeof toTreatedWaits>>][] = [
+		// Same hand-worked bands as above: median 6, 92nd 60.2.
+		['enough pathways', { 5: 20, 17: 10, 30: 6, 60: 4 }, 3, { pathways: 40, unknownClockStart: 3, median: 6, p92: 60.2, tooFew: false, medianOver104: false }],
+		['too few: counts kept, percentiles hidden', { 5: MIN_PATHWAYS - 1 }, 0, { pathways: MIN_PATHWAYS - 1, median: null, p92: null, tooFew: true }],
+		['median in the open top band', { 104: 30 }, 0, { median: null, medianOver104: true, p92: null, p92Over104: true }]
+	];
+	for (const [name, counts, unknown, expected] of cases) {
+		it(name, () => expect(toTreatedWaits(summariseWaits(bandsFromCounts(counts), unknown))).toMatchObject(expected));
+	}
 });

@@ -4,7 +4,7 @@
  * Input is the SUM of bands for whatever is being described (a provider's
  * treatment, a region, England): sum first, then summarise (bands.ts).
  */
-import type { WaitFigures } from '../schema/site-data.ts';
+import type { TreatedWaits, WaitFigures } from '../schema/site-data.ts';
 import { countOver, countWithin, totalPathways, type Bands } from './bands.ts';
 import { medianInterval, type QuantileInterval } from './median-interval.ts';
 import { waitPercentile, type WaitPercentile } from './percentile.ts';
@@ -104,6 +104,24 @@ export function toWaitFigures(period: string, summary: WaitSummary): WaitFigures
 		pctWithin18High: show && interval ? roundTenth(interval.high) : null,
 		within18: summary.within18,
 		over52: summary.over52,
+		tooFew: summary.tooFew
+	};
+}
+
+/**
+ * The compact figures for the people treated in a month (a completed-pathway
+ * part): the same summary, the same small-numbers rule and rounding as the
+ * waiting list's figures.
+ */
+export function toTreatedWaits(summary: WaitSummary): TreatedWaits {
+	const show = !summary.tooFew;
+	return {
+		pathways: summary.pathways,
+		unknownClockStart: summary.unknownClockStart,
+		median: show ? weeksOrNull(summary.median) : null,
+		p92: show ? weeksOrNull(summary.p92) : null,
+		medianOver104: show && summary.median.kind === 'over104',
+		p92Over104: show && summary.p92.kind === 'over104',
 		tooFew: summary.tooFew
 	};
 }

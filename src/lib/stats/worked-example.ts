@@ -2,8 +2,9 @@
  * The worked example on /about/methods, computed by the same functions the
  * site uses, so the explanation can never drift from the arithmetic.
  */
-import { summariseWaits, MIN_PATHWAYS } from './wait-summary.ts';
-import { emptyBands } from './bands.ts';
+import { summariseWaits, MIN_PATHWAYS, toWaitFigures } from './wait-summary.ts';
+import type { WaitFigures } from '../schema/site-data.ts';
+import { bandsFromCounts, emptyBands } from './bands.ts';
 
 /** 40 people waiting: a small, hand-checkable list. */
 export const EXAMPLE_COUNTS: Record<number, number> = { 0: 4, 1: 6, 2: 10, 3: 8, 5: 6, 20: 4, 60: 2 };
@@ -18,4 +19,9 @@ export function workedExample() {
 		return { from: Number(week), to: Number(week) + 1, count, cumulative };
 	});
 	return { rows, summary, minPathways: MIN_PATHWAYS };
+}
+
+/** A month's list of `pathways` people, for the methods page's list-change example. */
+export function waitFiguresExample(period: string, pathways: number): WaitFigures {
+	return toWaitFigures(period, summariseWaits(bandsFromCounts({ 5: pathways })));
 }

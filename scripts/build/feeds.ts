@@ -1,0 +1,170 @@
+/**
+ * The Atom feeds (atom.ts) that let people follow a list without coming back:
+ * per provider (all treatments), per provider × treatment (one entry per
+ * month, the headline figures in words), and the site-wide "what changed"
+ * feed of the latest month's biggest list rises and falls beyond noise.
+ * Words come from the same sentence modules as the pages.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { FEED_FILES, feedPath, type ProviderRecord, type WaitFigures } from '../../src/lib/schema/site-data.ts';
+import { clearancePace, listChange, listSize, treatmentsStarted, type ListChange } from '../../src/lib/stats/list-flow.ts';
+import { flowSentence, listChangeSentence, paceSentence, treatedSentence } from '../../src/lib/format/flow-sentences.ts';
+import { monthName, p92Sentence, within18Sentence } from '../../src/lib/format/sentences.ts';
+import { formatCount, formatPercent, formatWeeks, formatWeeksNumber } from '../../src/lib/format/numbers.ts';
+import { treatmentByCode } from '../../src/lib/data/treatments.ts';
+import { atomXml, monthEndTimestamp, type AtomEntry } from './atom.ts';
+import type { PatientFigures } from './rtt-summaries.ts';
+
+const AUTHOR = 'OpenWaits (figures from NHS England RTT statistics)';
+const ALL = 'C_999';
+/** How many rises and how many falls the "what changed" feed lists. */
+export const CHANGES_PER_DIRECTION = 10;
+
+/** The page a feed entry points at, relative to the feed file (feeds live under <base>/data/). */
+function pageHref(feedFile: string, page: string): string {
+	const depth = feedFile.split('/').length; // data/ + the feed's folders
+	return `${'../'.repeat(depth)}${page}`;
+}
+
+function medianWords(w: WaitFigures): string {
+	if (w.tooFew) return 'Too few people are waiting to say how long half have waited.';
+	if (w.medianOver104) return 'Half have waited more than 104 weeks.';
+	return w.median === null ? '' : `Half have waited ${formatWeeks(w.median, 'whole')} or less (median ${formatWeeksNumber(w.median)} weeks).`;
+}
+
+/** Every headline figure of one month, in words. */
+export function monthSummary(w: WaitFigures, previous: WaitFigures | null): string {
+	const p92 = w.p92Over104 ? ({ kind: 'over104' } as const) : w.p92 === null ? ({ kind: 'none' } as const) : ({ kind: 'weeks', weeks: w.p92 } as const);
+	const treated = treatmentsStarted(w);
+	return [
+		`${formatCount(listSize(w))} people waiting at the end of ${monthName(w.period)}.`,
+		medianWords(w),
+		w.tooFew ? null : p92Sentence({ p92, tooFew: w.tooFew }),
+		within18Sentence({ pct: w.pctWithin18, tooFew: w.tooFew }),
+		treatedSentence(w.period, 'admitted', w.admitted),
+		treatedSentence(w.period, 'nonAdmitted', w.nonAdmitted),
+		previous ? listChangeSentence(listChange(previous, w)) : null,
+		flowSentence(w.period, w.referrals, treated),
+		paceSentence(w.period, clearancePace(listSize(w), treated))
+	].filter((s): s is string => Boolean(s)).join(' ');
+}
+
+function treatmentWords(code: string, fallback: string): string {
+	return code === ALL ? 'All treatments' : (treatmentByCode(code)?.words ?? fallback);
+}
+
+function monthEntries(key: string, heading: string, months: WaitFigures[], href: string): AtomEntry[] {
+	const sorted = [...months].sort((a, b) => a.period.localeCompare(b.period));
+	return sorted
+		.map((w, i) => ({
+			key: `${key}/${w.period}`,
+			title: `${heading}: ${monthName(w.period)}`,
+			updated: monthEndTimestamp(w.period),
+			summary: monthSummary(w, i > 0 ? sorted[i - 1] : null),
+			href
+		}))
+		.reverse(); // newest first, as feed readers expect
+}
+
+export interface FeedFile {
+	path: string;
+	xml: string;
+}
+
+/** One feed per provider and per provider × treatment. */
+export function providerFeeds(patient: PatientFigures, providers: readonly ProviderRecord[]): FeedFile[] {
+	const byCode = new Map(providers.map((p) => [p.code, p]));
+	const files: FeedFile[] = [];
+	for (const [treatment, { name, providers: rows }] of patient) {
+		for (const [code, months] of rows) {
+			const provider = byCode.get(code);
+			if (!provider || months.length === 0) continue;
+			const words = treatmentWords(treatment, name);
+			for (const path of treatment === ALL ? [feedPath(code), feedPath(code, treatment)] : [feedPath(code, treatment)]) {
+				const href = pageHref(path, `provider/${code}`);
+				const heading = `${provider.name}, ${words.toLowerCase()}`;
+				const latest = months.reduce((a, b) => (a.period > b.period ? a : b));
+				files.push({
+					path,
+					xml: atomXml({
+						key: path,
+						title: `Waiting times: ${heading}`,
+						subtitle: 'One entry a month: how long people wait, how long those treated had waited, and whether the list is getting shorter.',
+						updated: monthEndTimestamp(latest.period),
+						author: AUTHOR,
+						href,
+						self: path.split('/').at(-1)!,
+						entries: monthEntries(path, heading, months, href)
+					})
+				});
+			}
+		}
+	}
+	return files;
+}
+
+export interface NotableChange {
+	provider: ProviderRecord;
+	change: ListChange;
+	latest: WaitFigures;
+}
+
+/** All-treatment lists that grew or shrank beyond noise in the latest month: biggest first, each way. */
+export function notableChanges(patient: PatientFigures, providers: readonly ProviderRecord[], periods: readonly string[]): { rises: NotableChange[]; falls: NotableChange[] } {
+	const sorted = [...periods].sort();
+	const [previousPeriod, latestPeriod] = [sorted.at(-2), sorted.at(-1)];
+	const all = patient.get(ALL);
+	const byCode = new Map(providers.map((p) => [p.code, p]));
+	const found: NotableChange[] = [];
+	if (all && previousPeriod && latestPeriod) {
+		for (const [code, months] of all.providers) {
+			const latest = months.find((m) => m.period === latestPeriod);
+			const provider = byCode.get(code);
+			if (!latest || !provider) continue; // closed or merged before the latest month
+			const change = listChange(months.find((m) => m.period === previousPeriod), latest);
+			if (change && change.direction !== 'about the same') found.push({ provider, change, latest });
+		}
+	}
+	const biggest = (direction: ListChange['direction']) =>
+		found
+			.filter((f) => f.change.direction === direction)
+			.sort((a, b) => Math.abs(b.change.change) - Math.abs(a.change.change) || a.provider.code.localeCompare(b.provider.code))
+			.slice(0, CHANGES_PER_DIRECTION);
+	return { rises: biggest('grew'), falls: biggest('shrank') };
+}
+
+export function changesFeed(patient: PatientFigures, providers: readonly ProviderRecord[], periods: readonly string[]): FeedFile {
+	const path = FEED_FILES.changes;
+	const latestPeriod = [...periods].sort().at(-1) ?? null;
+	const { rises, falls } = notableChanges(patient, providers, periods);
+	const entries: AtomEntry[] = [...rises, ...falls].map(({ provider, change, latest }) => ({
+		key: `changes/${latest.period}/${provider.code}`,
+		title: `${provider.name}: waiting list ${change.direction} by ${formatCount(Math.abs(change.change))} people${change.pct === null ? '' : ` (${formatPercent(Math.abs(change.pct))})`} since ${monthName(change.since)}`,
+		updated: monthEndTimestamp(latest.period),
+		summary: `${listChangeSentence(change)} ${monthSummary(latest, null)}`,
+		href: pageHref(path, `provider/${provider.code}`)
+	}));
+	return {
+		path,
+		xml: atomXml({
+			key: path,
+			title: `What changed in NHS waiting lists${latestPeriod ? `, ${monthName(latestPeriod)}` : ''}`,
+			subtitle: `The ${CHANGES_PER_DIRECTION} biggest rises and falls in providers' waiting lists (all treatments) since the month before, where the change is larger than month-to-month churn would explain.`,
+			updated: latestPeriod ? monthEndTimestamp(latestPeriod) : new Date(0).toISOString().replace('.000Z', 'Z'),
+			author: AUTHOR,
+			href: pageHref(path, ''),
+			self: 'changes.xml',
+			entries
+		})
+	};
+}
+
+/** Writes every feed under `dir`; returns how many. */
+export async function writeFeeds(dir: string, patient: PatientFigures, providers: readonly ProviderRecord[], periods: readonly string[]): Promise<number> {
+	const files = [...providerFeeds(patient, providers), changesFeed(patient, providers, periods)];
+	const folders = new Set(files.map((f) => dirname(join(dir, f.path))));
+	for (const folder of folders) await mkdir(folder, { recursive: true });
+	for (const file of files) await writeFile(join(dir, file.path), file.xml);
+	return files.length;
+}
