@@ -215,8 +215,8 @@ export function sortRows(rows: readonly LeagueRow[], key: SortKey, ascending = t
 
 const trendIndex = (row: LeagueRow) => (row.trend ? TREND_ORDER.indexOf(row.trend.kind) : TREND_ORDER.length);
 
-/** Case- and accent-insensitive match on name or code. */
-export function filterRows(rows: readonly LeagueRow[], text: string): LeagueRow[] {
+/** Case- and accent-insensitive match on name or code (league rows, peer rows). */
+export function filterRows<T extends { name: string; code: string }>(rows: readonly T[], text: string): T[] {
 	const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 	const needle = fold(text.trim());
 	if (needle === '') return [...rows];

@@ -24,7 +24,7 @@ beforeEach(() => {
 describe('council leagues', () => {
 	it('a binomial measure is a funnel league over all England, around England’s own figure, with adjusted limits when over-dispersed', async () => {
 		const l = await load({ measure: 'council:cin-rereferrals' });
-		if (l.kind !== 'proportion') throw new Error(l.kind);
+		if (l.kind !== 'proportion' || !l.council) throw new Error(l.kind);
 		const england = measures[0].england.find((e) => e.year === '2025')!;
 		expect(l.title).toBe('Children’s social care re-referrals, England, 2025');
 		expect(l.league.target).toBe(england.numerator! / england.denominator!);
@@ -42,7 +42,7 @@ describe('council leagues', () => {
 	it('a chosen council’s peer group: only those councils ranked, limits still from all England', async () => {
 		const all = await load({ measure: 'council:cin-rereferrals', year: '2024', limits: 'exact' });
 		const l = await load({ measure: 'council:cin-rereferrals', year: '2024', council: leeds.code, peers: 'dfe', limits: 'exact' });
-		if (l.kind !== 'proportion' || all.kind !== 'proportion') throw new Error(l.kind);
+		if (l.kind !== 'proportion' || all.kind !== 'proportion' || !l.council) throw new Error(l.kind);
 		expect(l.title).toBe(`Children’s social care re-referrals, ${leeds.name} and DfE statistical neighbours, 2024`);
 		expect(l.league.rows.map((r) => r.code).sort()).toEqual([leeds.code, ...councils.peers.dfe[leeds.code]].sort());
 		expect(l.league.target).toBe(all.league.target);

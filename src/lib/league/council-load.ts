@@ -32,7 +32,7 @@ export interface CouncilChoice {
 }
 
 export type CouncilLeague =
-	| { kind: 'proportion'; measure: Measure; league: League; title: string; note: string; council: CouncilChoice }
+	| { kind: 'proportion'; measure: Measure; league: League; title: string; note: string; period: string; council: CouncilChoice }
 	| { kind: 'peer-spread'; measure: Measure; comparison: PeerComparison; title: string; note: string; council: CouncilChoice }
 	| { kind: 'empty'; measure: Measure; title: string; message: string; council: CouncilChoice | null };
 
@@ -77,7 +77,7 @@ export async function loadCouncilLeague(query: LeagueQuery, measure: Measure, fe
 		if (league.rows.length === 0) return { kind: 'empty', measure, title, message: 'No councils with figures for this choice.', council: choice };
 		const centre = target === undefined ? 'all councils pooled' : 'England’s own figure';
 		const note = `${source} ${def.numeratorLabel} out of ${def.denominatorLabel?.toLowerCase()}, ${year}. Centre line: ${centre}; the limits and the over-dispersion come from every council in England.${leftOutWords}`;
-		return { kind: 'proportion', measure, league, title, note, council: choice };
+		return { kind: 'proportion', measure, league, title, note, period: year, council: choice };
 	}
 
 	const comparison = comparePeers(file, councils, year, group?.codes ?? null, focus?.code ?? null);
