@@ -48,7 +48,7 @@ describe('computeLeague', () => {
 		const auto = computeLeague(UNITS, { direction: 'higher-is-better', mode: 'auto', unitWords: 'providers', draws: 100 });
 		expect(auto.mode).toBe('random-effects');
 		expect(auto.modeByDefault).toBe(true);
-		expect(auto.limitsWords).toMatch(/^The providers vary more than chance alone would explain \(φ = [\d.]+, from 5 providers\), so the limits are widened as Spiegelhalter \(2005\) recommends, with an additive random effect \(τ = [\d.]+ percentage points\), at 95% and 99\.8%\./);
+		expect(auto.limitsWords).toMatch(/^The providers vary more than chance alone would explain \(φ = [\d.]+, from 5 providers\), so the limits are widened as Spiegelhalter \(2005\) recommends: an additive random effect \(τ = [\d.]+ percentage points\) is allowed for, with limits at 95% and 99\.8%\./);
 		expect(auto.rows.find((r) => r.code === 'A')!.limits).toEqual(computeLeague(UNITS, { direction: 'higher-is-better', mode: 'random-effects', draws: 100 }).rows.find((r) => r.code === 'A')!.limits);
 	});
 	it('auto: plain limits when the units vary no more than chance', () => {

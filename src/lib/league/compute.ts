@@ -108,7 +108,7 @@ export function describeLimits(mode: LimitsMode, od: Overdispersion | null, opti
 	const tau = od ? (Math.sqrt(od.tau2) * 100).toFixed(2) : '–';
 	if (options.byDefault && mode !== 'exact' && od && phi) {
 		const how = mode === 'random-effects' ? `an additive random effect (τ = ${tau} percentage points)` : `a multiplicative factor (φ = ${phi})`;
-		return `The ${units} vary more than chance alone would explain (φ = ${phi}, from ${od.k} ${units}), so the limits are widened as Spiegelhalter (2005) recommends, with ${how}, at 95% and 99.8%. Plain limits, for chance alone, would put many more outside.`;
+		return `The ${units} vary more than chance alone would explain (φ = ${phi}, from ${od.k} ${units}), so the limits are widened as Spiegelhalter (2005) recommends: ${how} is allowed for, with limits at 95% and 99.8%. Plain limits, for chance alone, would put many more outside.`;
 	}
 	const dispersion = od && phi
 		? od.overdispersed
