@@ -41,9 +41,11 @@ function measure(id: string, years: string[]): CouncilMeasure {
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-export function councilLeagueFixture(): CouncilLeagueFixture {
+/** `names` replaces the first councils' names (e.g. the hostile sample's markup and formulas). */
+export function councilLeagueFixture(names: readonly string[] = []): CouncilLeagueFixture {
 	const random = seededRandom(1212);
-	const records: CouncilRecord[] = NAMES.map((name, i) => {
+	const records: CouncilRecord[] = NAMES.map((plain, i) => {
+		const name = names[i] ?? plain;
 		const [region, regionName] = REGIONS[i % REGIONS.length];
 		return { code: code(i), name, type: TYPES[i % TYPES.length], region, regionName, dfeCode: String(900 + i), replacedBy: null, predecessors: [], measures: [], ofsted: null };
 	});
@@ -104,8 +106,8 @@ export function councilLeagueFixture(): CouncilLeagueFixture {
 }
 
 /** Writes the fixture's files into a static data folder. */
-export function writeCouncilLeagueFixture(dataDir: string): string[] {
-	const fixture = councilLeagueFixture();
+export function writeCouncilLeagueFixture(dataDir: string, names: readonly string[] = []): string[] {
+	const fixture = councilLeagueFixture(names);
 	mkdirSync(join(dataDir, 'council'), { recursive: true });
 	const written: [string, unknown][] = [[COUNCIL_FILES.councils, fixture.councils], ...fixture.measures.map((m): [string, unknown] => [m.measure.path, m])];
 	for (const [path, content] of written) writeFileSync(join(dataDir, path), JSON.stringify(content));
@@ -113,10 +115,11 @@ export function writeCouncilLeagueFixture(dataDir: string): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const dir = process.argv[2];
+	const [dir, flag] = process.argv.slice(2);
 	if (!dir) {
-		console.error('Usage: npx tsx tests/support/council-league-fixture.ts <static/data folder>');
+		console.error('Usage: npx tsx tests/support/council-league-fixture.ts <static/data folder> [--hostile]');
 		process.exit(2);
 	}
-	console.log(`Wrote ${writeCouncilLeagueFixture(dir).join(', ')} to ${dir}`);
+	const names = flag === '--hostile' ? Object.values((await import('../../scripts/sample/hostile.ts')).HOSTILE_PROVIDER_NAMES) : [];
+	console.log(`Wrote ${writeCouncilLeagueFixture(dir, names).join(', ')} to ${dir}`);
 }
