@@ -48,7 +48,7 @@ describe('funnelGeometry', () => {
 		expect(labelled.length).toBeLessThanOrEqual(MAX_FUNNEL_LABELS);
 		for (const p of labelled) {
 			expect(p.outside).toBe(true);
-			const w = p.code.length * 7.2;
+			const w = p.code.length * 8.4;
 			const [left, right] = p.labelAnchor === 'end' ? [p.labelX - w, p.labelX] : [p.labelX, p.labelX + w];
 			const covered = crowded.points.filter((q) => q !== p && q.x + POINT_RADIUS > left && q.x - POINT_RADIUS < right && q.y + POINT_RADIUS > p.labelY - 12 && q.y - POINT_RADIUS < p.labelY + 2);
 			expect(covered).toEqual([]);

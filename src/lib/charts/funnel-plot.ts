@@ -110,6 +110,7 @@ export const COLOURS = { text: '#0b0c0c', axis: '#505a5f', grid: '#e5e6e7', cent
 
 const px = (n: number): number => Math.round(n * 100) / 100;
 const CHAR_WIDTH = 7.2;
+const CODE_CHAR_WIDTH = 8.4;
 
 export function formatCount(n: number): string {
 	return Math.round(n).toLocaleString('en-GB');
@@ -195,10 +196,13 @@ export function funnelGeometry(league: League, options: FunnelOptions): FunnelGe
 		points.some((q) => q !== self && q.x + POINT_RADIUS > box.left && q.x - POINT_RADIUS < box.right && q.y + POINT_RADIUS > box.top && q.y - POINT_RADIUS < box.bottom);
 	for (const p of [...points].filter((q) => q.outside && !q.focus).sort((a, b) => extremity(b) - extremity(a))) {
 		if (placed.length >= MAX_FUNNEL_LABELS) break;
-		const w = p.code.length * CHAR_WIDTH;
+		// Codes are capitals and digits, wider than the average character at 12px Arial.
+		const w = p.code.length * CODE_CHAR_WIDTH;
 		const box = { left: p.labelAnchor === 'end' ? p.labelX - w : p.labelX, right: p.labelAnchor === 'end' ? p.labelX : p.labelX + w, top: p.labelY - 12, bottom: p.labelY + 2 };
 		if (box.left < plot.left || box.right > width || box.top < 0) continue;
-		if (placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom) || hitsPoint(box, p)) continue;
+		// A few pixels apart, so two codes never read as one.
+		const GAP = 4;
+		if (placed.some((b) => b.left - GAP < box.right && box.left < b.right + GAP && b.top < box.bottom && box.top < b.bottom) || hitsPoint(box, p)) continue;
 		placed.push(box);
 		p.labelled = true;
 	}
