@@ -269,6 +269,16 @@ export function escapeXml(text: string): string {
 }
 
 export const POINT_RADIUS = 4.5;
+/** Radius of the ring around the chosen unit. */
+export const FOCUS_RING = POINT_RADIUS + 4;
+
+/** The chosen unit's ring, and its name in bold on a white halo, for the standalone SVGs. */
+export function focusRingSvg(p: { x: number; y: number }): string {
+	return `<circle cx="${p.x}" cy="${p.y}" r="${FOCUS_RING}" fill="none" stroke="${COLOURS.text}" stroke-width="2"/>`;
+}
+export function focusLabelSvg(l: { x: number; y: number; anchor: 'start' | 'end'; text: string }): string {
+	return `<text x="${l.x}" y="${l.y}" text-anchor="${l.anchor}" font-weight="bold" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${escapeXml(l.text)}</text>`;
+}
 
 /**
  * The start of a standalone chart SVG, the same for every league chart: the
@@ -312,16 +322,13 @@ export function funnelSvg(g: FunnelGeometry): string {
 	out.push(`<text x="${g.plot.left + 6}" y="${g.centre.y - 5}" text-anchor="start" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(g.centre.label)}</text>`);
 	for (const p of g.points) {
 		const style = BAND_STYLE[p.band];
-		if (p.focus) out.push(`<circle cx="${p.x}" cy="${p.y}" r="${POINT_RADIUS + 4}" fill="none" stroke="${COLOURS.text}" stroke-width="2"/>`);
+		if (p.focus) out.push(focusRingSvg(p));
 		out.push(`<path d="${pointPath(style.shape, p.x, p.y, POINT_RADIUS)}" fill="${style.colour}" stroke="${COLOURS.background}" stroke-width="1"><title>${e(p.description)}</title></path>`);
 	}
 	for (const p of g.points.filter((q) => q.labelled)) {
 		out.push(`<text x="${p.labelX}" y="${p.labelY}" text-anchor="${p.labelAnchor}" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(p.code)}</text>`);
 	}
-	if (g.focusLabel) {
-		const l = g.focusLabel;
-		out.push(`<text x="${l.x}" y="${l.y}" text-anchor="${l.anchor}" font-weight="bold" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(l.text)}</text>`);
-	}
+	if (g.focusLabel) out.push(focusLabelSvg(g.focusLabel));
 	for (const item of g.legend) {
 		if (item.kind === 'point') {
 			const style = BAND_STYLE[item.band!];

@@ -12,7 +12,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { Band } from '../stats/funnel.ts';
 import { formatCouncilValue, formatMadDistance, type PeerComparison, type SpreadVerdict } from '../league/council.ts';
-import { BAND_STYLE, COLOURS, escapeXml, pointPath, svgOpening, POINT_RADIUS, type Margin, type Tick } from './funnel-plot.ts';
+import { BAND_STYLE, COLOURS, escapeXml, focusLabelSvg, focusRingSvg, pointPath, svgOpening, POINT_RADIUS, type Margin, type Tick } from './funnel-plot.ts';
 
 export const VERDICT_BAND: Record<SpreadVerdict, Band> = { better: 'better-95', within: 'within', 'too-few': 'within', worse: 'worse-95' };
 export const BAND_FILL = '#e8edee';
@@ -153,9 +153,6 @@ export function peerSpreadGeometry(comparison: PeerComparison, options: PeerSpre
 	};
 }
 
-/** Radius of the ring around the chosen council. */
-export const FOCUS_RING = POINT_RADIUS + 4;
-
 /** The same picture as PeerSpreadPlot.svelte, as one self-contained SVG document. */
 export function peerSpreadSvg(g: PeerSpreadGeometry): string {
 	const e = escapeXml;
@@ -171,13 +168,10 @@ export function peerSpreadSvg(g: PeerSpreadGeometry): string {
 	}
 	for (const p of g.points) {
 		const style = BAND_STYLE[p.band];
-		if (p.focus) out.push(`<circle cx="${p.x}" cy="${p.y}" r="${FOCUS_RING}" fill="none" stroke="${COLOURS.text}" stroke-width="2"/>`);
+		if (p.focus) out.push(focusRingSvg(p));
 		out.push(`<path d="${pointPath(style.shape, p.x, p.y, POINT_RADIUS)}" fill="${style.colour}" stroke="${COLOURS.background}" stroke-width="1"><title>${e(p.description)}</title></path>`);
 	}
-	if (g.focusLabel) {
-		const l = g.focusLabel;
-		out.push(`<text x="${l.x}" y="${l.y}" text-anchor="${l.anchor}" font-weight="bold" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(l.text)}</text>`);
-	}
+	if (g.focusLabel) out.push(focusLabelSvg(g.focusLabel));
 	for (const item of g.legend) out.push(...legendSvg(item));
 	out.push('</svg>');
 	return out.join('\n');
