@@ -63,7 +63,7 @@ ${rows}
 </table>
 <h2>How sure are the ranks?</h2>
 <figure class="caterpillar">${caterpillar}</figure>
-<p class="hint">Exact binomial control limits (Spiegelhalter 2005, Statistics in Medicine 24:1185); Wilson 95% intervals; rank intervals from 1,000 seeded simulations of each unit's Beta(x + ½, n − x + ½) posterior.${options.generated ? ` Made ${e(options.generated)} with OpenWaits.` : ''}</p>
+<p class="hint">Control limits as said above (Spiegelhalter 2005, Statistics in Medicine 24:1185, and Quality and Safety in Health Care 14:347); Wilson 95% intervals; rank intervals from 1,000 seeded simulations of each unit's Beta(x + ½, n − x + ½) posterior.${options.generated ? ` Made ${e(options.generated)} with OpenWaits.` : ''}</p>
 </body>
 </html>
 `;

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/e2e-browser.ts';
 import type { TrackedPage } from '../support/browser.ts';
 import { HOSTILE_PROVIDER_NAMES, HOSTILE_SITE_NAMES } from '../../scripts/sample/hostile.ts';
+import type { CouncilsFile } from '../../src/lib/schema/council.ts';
 
 const siteUrl = inject('siteUrl');
 const { open } = useBrowser();
@@ -142,6 +143,26 @@ describe('hostile names in the data stay text', () => {
 		const rows = await downloadCsv(page, 'Download table (CSV)');
 		expect(rows.flat()).toContain(`'${providers.get('ZA3')}`);
 		expectFormulaSafe(rows, providers, '/league CSV');
+	});
+
+	it('/league with a council measure: council names stay text in the plot, the table and the CSV', async (context) => {
+		// Council names come from whatever council files this build has; there is nothing to test without them.
+		const councilsResponse = await fetch(`${siteUrl}/data/council/councils.json`);
+		if (!councilsResponse.ok) return context.skip('this hostile build has no council data (no data/council/councils.json)');
+		const councils = (await councilsResponse.json()) as CouncilsFile;
+		const names = new Map(councils.councils.map((c) => [c.code, c.name]));
+		const { page, dialogs, outside } = await openWatched();
+		for (const m of councils.measures.filter((x) => x.comparison !== 'none')) {
+			const path = `/league?measure=council:${m.id}`;
+			await page.goto(`${siteUrl}${path}`);
+			const table = m.comparison === 'binomial' ? '[data-testid=league-table]' : '[data-testid=peer-table]';
+			await page.waitForSelector(`${table} tbody tr`, { timeout: 60_000 });
+			const codes = await page.locator(`${table} tbody th .hint`).allTextContents();
+			await expectNamesShown(page, `${table} tbody`, codes.map((c) => names.get(c.trim()) ?? c.trim()));
+			await expectInert(page, dialogs, path);
+			expectFormulaSafe(await downloadCsv(page, 'Download table (CSV)'), names, `${path} CSV`);
+		}
+		expect(outside).toEqual([]);
 	});
 
 	it('/explore: the providers table in SQL results and its CSV download', async () => {

@@ -62,6 +62,35 @@ describe(`league tables (${dataset} data)`, () => {
 		expect(consoleErrors).toEqual([]);
 	}, SLOW);
 
+	it('adjusted limits by default when the providers vary more than chance, said in words; plain limits on request; few labels', async () => {
+		const { page, outside, consoleErrors } = await open();
+		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999`);
+		await waitForLeague(page);
+		const words = (await page.getByTestId('limits-words').textContent())!;
+		// Real RTT figures vary far more than chance (φ in the hundreds).
+		if (dataset === 'real') expect(words).toMatch(/vary more than chance/);
+		const flaggedCount = async () => (await page.locator('[data-testid=funnel-plot] [role=listitem]:not([data-band=within])').count());
+		const labels = async () => (await page.locator('[data-testid=funnel-plot] .labels text').allTextContents());
+		if (/vary more than chance alone/.test(words)) {
+			expect(words).toMatch(/^The providers vary more than chance alone would explain \(φ = [\d.]+, from \d+ providers\), so the limits are widened as Spiegelhalter \(2005\) recommends: an additive random effect/);
+			await expect(page.getByLabel('Widened by a random effect (τ²)').isChecked()).resolves.toBe(true);
+			const adjusted = await flaggedCount();
+			await page.getByLabel('Plain limits (chance alone)').check();
+			await page.waitForURL(/limits=exact/);
+			await page.waitForFunction(() => document.querySelector('[data-testid=limits-words]')?.textContent?.startsWith('Plain exact binomial limits'));
+			expect(await flaggedCount()).toBeGreaterThanOrEqual(adjusted);
+		} else {
+			expect(words).toMatch(/^Plain exact binomial limits at 95% and 99\.8%/);
+		}
+		// Only flagged providers get a label (a few, by code), however many are flagged; the table names them all.
+		const codes = await page.locator('[data-testid=funnel-plot] [role=listitem]:not([data-band=within])').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		const shown = await labels();
+		expect(shown.length).toBeLessThanOrEqual(12);
+		for (const label of shown) expect(codes).toContain(label);
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+
 	it('the choice lives in the URL, and the table sorts and searches', async () => {
 		const { page, outside } = await open();
 		await page.goto(`${siteUrl}/league`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio as contrast } from '../../../tests/support/contrast.ts';
 import { render } from 'svelte/server';
 import { computeLeague, type LeagueUnit } from '../league/compute.ts';
-import { BAND_STYLE, COLOURS, funnelGeometry, funnelSvg } from './funnel-plot.ts';
+import { BAND_STYLE, COLOURS, MAX_FUNNEL_LABELS, POINT_RADIUS, funnelGeometry, funnelSvg } from './funnel-plot.ts';
 import { caterpillarGeometry, caterpillarSvg } from './caterpillar.ts';
 import FunnelPlot from './FunnelPlot.svelte';
 import CaterpillarPlot from './CaterpillarPlot.svelte';
@@ -33,6 +33,30 @@ describe('funnelGeometry', () => {
 	it('labels the units outside the limits, and only those', () => {
 		for (const p of g.points) if (p.labelled) expect(p.outside).toBe(true);
 		expect(g.points.find((p) => p.code === 'AA1')).toMatchObject({ outside: true, labelled: true, band: 'better-998' });
+	});
+	it('on crowded, over-dispersed data: a few flagged labels, none over a point or another label; the focus ringed and named', () => {
+		// 400 units far apart (as RTT's φ of 100+), so plain limits flag most of them.
+		const crowd: LeagueUnit[] = Array.from({ length: 400 }, (_, i) => {
+			const trials = 2000 + ((i * 7919) % 90000);
+			return { code: `U${String(i).padStart(3, '0')}`, name: `Unit ${i}`, successes: Math.round(trials * (0.45 + ((i * 37) % 40) / 100)), trials };
+		});
+		const exact = computeLeague(crowd, { direction: 'higher-is-better', mode: 'exact', draws: 50 });
+		const crowded = funnelGeometry(exact, { ...options, focus: 'U123' });
+		const labelled = crowded.points.filter((p) => p.labelled);
+		expect(crowded.points.filter((p) => p.outside).length).toBeGreaterThan(300);
+		expect(labelled.length).toBeGreaterThan(0);
+		expect(labelled.length).toBeLessThanOrEqual(MAX_FUNNEL_LABELS);
+		for (const p of labelled) {
+			expect(p.outside).toBe(true);
+			const w = p.code.length * 8.4;
+			const [left, right] = p.labelAnchor === 'end' ? [p.labelX - w, p.labelX] : [p.labelX, p.labelX + w];
+			const covered = crowded.points.filter((q) => q !== p && q.x + POINT_RADIUS > left && q.x - POINT_RADIUS < right && q.y + POINT_RADIUS > p.labelY - 12 && q.y - POINT_RADIUS < p.labelY + 2);
+			expect(covered).toEqual([]);
+		}
+		expect(crowded.points.filter((p) => p.focus).map((p) => [p.code, p.labelled])).toEqual([['U123', false]]);
+		expect(crowded.focusLabel?.text).toBe('Unit 123');
+		expect(crowded.description).toMatch(/ Ringed: Unit 123\.$/);
+		expect(funnelSvg(crowded)).toContain('font-weight="bold" fill="#0b0c0c" stroke="#ffffff" stroke-width="3" paint-order="stroke">Unit 123</text>');
 	});
 	it('describes each point and the whole chart in words', () => {
 		expect(g.points.find((p) => p.code === 'AA1')!.description).toBe(

@@ -32,8 +32,10 @@ export interface FunnelPoint {
 	band: Band;
 	/** Outside the 95% limits (either side). */
 	outside: boolean;
-	/** Drawn with its code next to it. */
+	/** Drawn with its code next to it: only flagged units (outside the limits) that have room. */
 	labelled: boolean;
+	/** The chosen unit (a council picked on the page): ringed and named. */
+	focus: boolean;
 	labelX: number;
 	labelY: number;
 	labelAnchor: 'start' | 'end';
@@ -53,6 +55,8 @@ export interface FunnelGeometry {
 	centre: { y: number; label: string };
 	limits: { upper95: string; lower95: string; upper998: string; lower998: string };
 	points: FunnelPoint[];
+	/** The chosen unit's name beside its point, when one is chosen. */
+	focusLabel: { x: number; y: number; anchor: 'start' | 'end'; text: string } | null;
 	/** The key, drawn along the top so a downloaded picture explains itself. */
 	legend: LegendItem[];
 	title: string;
@@ -79,7 +83,17 @@ export interface FunnelOptions {
 	valueLabel?: string;
 	/** 'England' */
 	targetLabel?: string;
+	/** Code of the unit to ring and name (e.g. the council chosen on the page). */
+	focus?: string | null;
 }
+
+/**
+ * Real data put hundreds of units outside the plain limits, and a code beside
+ * each made an unreadable mass. So only flagged units are labelled, at most
+ * this many, most extreme first, and only where the label covers no other
+ * label or point; the table twin names every unit.
+ */
+export const MAX_FUNNEL_LABELS = 12;
 
 export const DEFAULT_MARGIN: Margin = { top: 44, right: 24, bottom: 52, left: 64 };
 
@@ -96,6 +110,7 @@ export const COLOURS = { text: '#0b0c0c', axis: '#505a5f', grid: '#e5e6e7', cent
 
 const px = (n: number): number => Math.round(n * 100) / 100;
 const CHAR_WIDTH = 7.2;
+const CODE_CHAR_WIDTH = 8.4;
 
 export function formatCount(n: number): string {
 	return Math.round(n).toLocaleString('en-GB');
@@ -166,6 +181,7 @@ export function funnelGeometry(league: League, options: FunnelOptions): FunnelGe
 				band: row.band,
 				outside,
 				labelled: false,
+				focus: row.code === options.focus,
 				labelX: px(cx + (anchor === 'end' ? -8 : 8)),
 				labelY: px(cy - 6),
 				labelAnchor: anchor,
@@ -174,16 +190,26 @@ export function funnelGeometry(league: League, options: FunnelOptions): FunnelGe
 		})
 		.sort((a, b) => a.x - b.x || a.code.localeCompare(b.code));
 
-	// Label units outside the limits, most extreme first, skipping any label that would overlap another.
+	// Label flagged units, most extreme first, where the label covers no other label or point (see MAX_FUNNEL_LABELS).
 	const extremity = (p: FunnelPoint) => (p.band.endsWith('998') ? 2 : 1) * 1000 + Math.abs(p.y - px(y(league.target)));
-	for (const p of [...points].filter((q) => q.outside).sort((a, b) => extremity(b) - extremity(a))) {
-		const w = p.code.length * CHAR_WIDTH;
+	const hitsPoint = (box: { left: number; right: number; top: number; bottom: number }, self: FunnelPoint) =>
+		points.some((q) => q !== self && q.x + POINT_RADIUS > box.left && q.x - POINT_RADIUS < box.right && q.y + POINT_RADIUS > box.top && q.y - POINT_RADIUS < box.bottom);
+	for (const p of [...points].filter((q) => q.outside && !q.focus).sort((a, b) => extremity(b) - extremity(a))) {
+		if (placed.length >= MAX_FUNNEL_LABELS) break;
+		// Codes are capitals and digits, wider than the average character at 12px Arial.
+		const w = p.code.length * CODE_CHAR_WIDTH;
 		const box = { left: p.labelAnchor === 'end' ? p.labelX - w : p.labelX, right: p.labelAnchor === 'end' ? p.labelX : p.labelX + w, top: p.labelY - 12, bottom: p.labelY + 2 };
 		if (box.left < plot.left || box.right > width || box.top < 0) continue;
-		if (placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) continue;
+		// A few pixels apart, so two codes never read as one.
+		const GAP = 4;
+		if (placed.some((b) => b.left - GAP < box.right && box.left < b.right + GAP && b.top < box.bottom && box.top < b.bottom) || hitsPoint(box, p)) continue;
 		placed.push(box);
 		p.labelled = true;
 	}
+	const focused = points.find((p) => p.focus) ?? null;
+	const focusLabel = focused
+		? { x: px(focused.x + (focused.labelAnchor === 'end' ? -12 : 12)), y: px(focused.y + 18), anchor: focused.labelAnchor, text: focused.name }
+		: null;
 
 	const xTicks: Tick[] = logX
 		? (x.ticks() as number[])
@@ -213,7 +239,8 @@ export function funnelGeometry(league: League, options: FunnelOptions): FunnelGe
 		: `Funnel plot of ${rows.length} ${rows.length === 1 ? 'unit' : 'units'}: ${nLabel.toLowerCase()} across${logX ? ' (log scale)' : ''}, ${valueLabel.toLowerCase()} up. ` +
 			`Centre line: ${targetLabel} ${formatPercent(league.target)}. ` +
 			`${outsideCount} outside the 95% limits (${league.bandCounts['better-95'] + league.bandCounts['better-998']} better, ${league.bandCounts['worse-95'] + league.bandCounts['worse-998']} worse than expected), ` +
-			`${league.bandCounts['better-998'] + league.bandCounts['worse-998']} of them outside the 99.8% limits.`;
+			`${league.bandCounts['better-998'] + league.bandCounts['worse-998']} of them outside the 99.8% limits.` +
+			(focused ? ` Ringed: ${focused.name}.` : '');
 
 	return {
 		width,
@@ -228,6 +255,7 @@ export function funnelGeometry(league: League, options: FunnelOptions): FunnelGe
 		centre: { y: px(y(league.target)), label: `${targetLabel} ${formatPercent(league.target)}` },
 		limits: { upper95: path('upper95'), lower95: path('lower95'), upper998: path('upper998'), lower998: path('lower998') },
 		points,
+		focusLabel,
 		legend,
 		title: options.title ?? 'Funnel plot',
 		description
@@ -241,6 +269,16 @@ export function escapeXml(text: string): string {
 }
 
 export const POINT_RADIUS = 4.5;
+/** Radius of the ring around the chosen unit. */
+export const FOCUS_RING = POINT_RADIUS + 4;
+
+/** The chosen unit's ring, and its name in bold on a white halo, for the standalone SVGs. */
+export function focusRingSvg(p: { x: number; y: number }): string {
+	return `<circle cx="${p.x}" cy="${p.y}" r="${FOCUS_RING}" fill="none" stroke="${COLOURS.text}" stroke-width="2"/>`;
+}
+export function focusLabelSvg(l: { x: number; y: number; anchor: 'start' | 'end'; text: string }): string {
+	return `<text x="${l.x}" y="${l.y}" text-anchor="${l.anchor}" font-weight="bold" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${escapeXml(l.text)}</text>`;
+}
 
 /**
  * The start of a standalone chart SVG, the same for every league chart: the
@@ -284,11 +322,13 @@ export function funnelSvg(g: FunnelGeometry): string {
 	out.push(`<text x="${g.plot.left + 6}" y="${g.centre.y - 5}" text-anchor="start" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(g.centre.label)}</text>`);
 	for (const p of g.points) {
 		const style = BAND_STYLE[p.band];
+		if (p.focus) out.push(focusRingSvg(p));
 		out.push(`<path d="${pointPath(style.shape, p.x, p.y, POINT_RADIUS)}" fill="${style.colour}" stroke="${COLOURS.background}" stroke-width="1"><title>${e(p.description)}</title></path>`);
 	}
 	for (const p of g.points.filter((q) => q.labelled)) {
 		out.push(`<text x="${p.labelX}" y="${p.labelY}" text-anchor="${p.labelAnchor}" fill="${COLOURS.text}" stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke">${e(p.code)}</text>`);
 	}
+	if (g.focusLabel) out.push(focusLabelSvg(g.focusLabel));
 	for (const item of g.legend) {
 		if (item.kind === 'point') {
 			const style = BAND_STYLE[item.band!];

@@ -43,6 +43,30 @@ describe('computeLeague', () => {
 		expect(widened.limitsWords).toMatch(/additive random effect/);
 		expect(widened.rows.find((r) => r.code === 'A')!.limits.upper95).toBeGreaterThan(league.rows.find((r) => r.code === 'A')!.limits.upper95);
 	});
+	it('auto: adjusted limits when the units vary more than chance, said in words', () => {
+		expect(league.overdispersion!.overdispersed).toBe(true);
+		const auto = computeLeague(UNITS, { direction: 'higher-is-better', mode: 'auto', unitWords: 'providers', draws: 100 });
+		expect(auto.mode).toBe('random-effects');
+		expect(auto.modeByDefault).toBe(true);
+		expect(auto.limitsWords).toMatch(/^The providers vary more than chance alone would explain \(φ = [\d.]+, from 5 providers\), so the limits are widened as Spiegelhalter \(2005\) recommends: an additive random effect \(τ = [\d.]+ percentage points\) is allowed for, with limits at 95% and 99\.8%\./);
+		expect(auto.rows.find((r) => r.code === 'A')!.limits).toEqual(computeLeague(UNITS, { direction: 'higher-is-better', mode: 'random-effects', draws: 100 }).rows.find((r) => r.code === 'A')!.limits);
+	});
+	it('auto: plain limits when the units vary no more than chance', () => {
+		const calm: LeagueUnit[] = [
+			{ code: 'P', name: 'P', successes: 500, trials: 1000 },
+			{ code: 'Q', name: 'Q', successes: 510, trials: 1000 },
+			{ code: 'R', name: 'R', successes: 495, trials: 1000 },
+			{ code: 'S', name: 'S', successes: 49, trials: 100 }
+		];
+		const auto = computeLeague(calm, { direction: 'higher-is-better', mode: 'auto', draws: 50 });
+		expect(auto.overdispersion!.overdispersed).toBe(false);
+		expect(auto.mode).toBe('exact');
+		expect(auto.limitsWords).toMatch(/^Plain exact binomial limits .* vary no more than chance/);
+	});
+	it('a chosen mode is kept whatever the test says', () => {
+		const exact = computeLeague(UNITS, { direction: 'higher-is-better', mode: 'exact', draws: 50 });
+		expect([exact.mode, exact.modeByDefault]).toEqual(['exact', false]);
+	});
 	it('honours a target and minimum n', () => {
 		const l = computeLeague(UNITS, { direction: 'lower-is-better', target: 0.5, minimumN: 50, draws: 100 });
 		expect(l.target).toBe(0.5);

@@ -17,6 +17,15 @@ import { leagueTrend, TREND_ORDER, type LeagueTrend } from './trend.ts';
 
 export type LimitsMode = 'exact' | 'multiplicative' | 'random-effects';
 export const LIMITS_MODES: readonly LimitsMode[] = ['exact', 'multiplicative', 'random-effects'];
+/**
+ * 'auto' follows Spiegelhalter (2005, Qual Saf Health Care 14:347): when the
+ * over-dispersion test says the units vary more than chance, draw limits that
+ * allow for it. The additive random effect is the one used: with units from a
+ * few hundred to a few hundred thousand cases, a multiplicative φ of 100 or
+ * more would make the small units' limits absurdly wide.
+ */
+export type LimitsChoice = LimitsMode | 'auto';
+export const ADJUSTED_DEFAULT: LimitsMode = 'random-effects';
 
 export interface LeagueUnit {
 	code: string;
@@ -51,7 +60,10 @@ export interface LeagueRow {
 
 export interface LeagueOptions {
 	direction: Direction;
-	mode?: LimitsMode;
+	/** 'exact' when not given. */
+	mode?: LimitsChoice;
+	/** What the units are, for the sentence about limits ('providers', 'councils'); 'units' when not given. */
+	unitWords?: string;
 	/** Target proportion; the pooled proportion of all units when not given. */
 	target?: number;
 	/** Which units to show (ranked among themselves); all when not given. */
@@ -69,6 +81,8 @@ export interface League {
 	excluded: { code: string; name: string; reason: string }[];
 	direction: Direction;
 	mode: LimitsMode;
+	/** True when the mode was not chosen but followed from the over-dispersion test ('auto'). */
+	modeByDefault: boolean;
 	target: number;
 	/** Units the target and over-dispersion were estimated from. */
 	estimatedFrom: number;
@@ -88,25 +102,36 @@ export function limitsFunction(mode: LimitsMode, target: number, od: Overdispers
 	return (n) => funnelLimits(n, target);
 }
 
-export function describeLimits(mode: LimitsMode, od: Overdispersion | null): string {
+export function describeLimits(mode: LimitsMode, od: Overdispersion | null, options: { byDefault?: boolean; unitWords?: string } = {}): string {
 	const phi = od && Number.isFinite(od.phi) ? od.phi.toFixed(2) : null;
+	const units = options.unitWords ?? 'units';
+	const tau = od ? (Math.sqrt(od.tau2) * 100).toFixed(2) : '–';
+	if (options.byDefault && mode !== 'exact' && od && phi) {
+		const how = mode === 'random-effects' ? `an additive random effect (τ = ${tau} percentage points)` : `a multiplicative factor (φ = ${phi})`;
+		return `The ${units} vary more than chance alone would explain (φ = ${phi}, from ${od.k} ${units}), so the limits are widened as Spiegelhalter (2005) recommends: ${how} is allowed for, with limits at 95% and 99.8%. Plain limits, for chance alone, would put many more outside.`;
+	}
 	const dispersion = od && phi
 		? od.overdispersed
-			? ` The units vary more than chance alone would explain (over-dispersion φ = ${phi}, from ${od.k} units), so the plain limits flag many of them; the adjusted limits allow for that.`
-			: ` The units vary no more than chance would explain (φ = ${phi}), so the plain limits are appropriate.`
+			? ` The ${units} vary more than chance alone would explain (over-dispersion φ = ${phi}, from ${od.k} ${units}), so the plain limits flag many of them; the adjusted limits allow for that.`
+			: ` The ${units} vary no more than chance would explain (φ = ${phi}), so the plain limits are appropriate.`
 		: '';
 	switch (mode) {
 		case 'multiplicative':
 			return `Limits widened for over-dispersion by a multiplicative factor (φ = ${phi ?? '–'}; Spiegelhalter 2005), at 95% and 99.8%.${dispersion}`;
 		case 'random-effects':
-			return `Limits widened for over-dispersion with an additive random effect (τ = ${od ? (Math.sqrt(od.tau2) * 100).toFixed(2) : '–'} percentage points; Spiegelhalter 2005), at 95% and 99.8%.${dispersion}`;
+			return `Limits widened for over-dispersion with an additive random effect (τ = ${tau} percentage points; Spiegelhalter 2005), at 95% and 99.8%.${dispersion}`;
 		default:
 			return `Plain exact binomial limits at 95% and 99.8% (Spiegelhalter 2005), no allowance for over-dispersion.${dispersion}`;
 	}
 }
 
+/** The limits an 'auto' choice stands for, given the over-dispersion test. */
+export function resolveLimits(choice: LimitsChoice, od: Overdispersion | null): LimitsMode {
+	if (choice !== 'auto') return choice;
+	return od?.overdispersed ? ADJUSTED_DEFAULT : 'exact';
+}
+
 export function computeLeague(units: readonly LeagueUnit[], options: LeagueOptions): League {
-	const mode = options.mode ?? 'exact';
 	const minimumN = Math.max(1, options.minimumN ?? 1);
 	const excluded: League['excluded'] = [];
 	const usable: LeagueUnit[] = [];
@@ -121,6 +146,8 @@ export function computeLeague(units: readonly LeagueUnit[], options: LeagueOptio
 	const od = usable.length >= 2 && target > 0 && target < 1
 		? estimateOverdispersion(usable.map((u) => ({ value: u.successes / u.trials, n: u.trials })), target)
 		: null;
+	const choice = options.mode ?? 'exact';
+	const mode = resolveLimits(choice, od);
 	const limitsAt = limitsFunction(mode, target, od);
 	const shown = options.include ? usable.filter(options.include) : usable;
 	const ranks = rankIntervals(shown.map((u) => ({ code: u.code, successes: u.successes, trials: u.trials })), options.direction, {
@@ -158,11 +185,12 @@ export function computeLeague(units: readonly LeagueUnit[], options: LeagueOptio
 		excluded,
 		direction: options.direction,
 		mode,
+		modeByDefault: choice === 'auto',
 		target,
 		estimatedFrom: usable.length,
 		overdispersion: od,
 		limitsAt,
-		limitsWords: describeLimits(mode, od),
+		limitsWords: describeLimits(mode, od, { byDefault: choice === 'auto', unitWords: options.unitWords }),
 		bandCounts,
 		trend: options.trend ?? null
 	};
@@ -187,8 +215,8 @@ export function sortRows(rows: readonly LeagueRow[], key: SortKey, ascending = t
 
 const trendIndex = (row: LeagueRow) => (row.trend ? TREND_ORDER.indexOf(row.trend.kind) : TREND_ORDER.length);
 
-/** Case- and accent-insensitive match on name or code. */
-export function filterRows(rows: readonly LeagueRow[], text: string): LeagueRow[] {
+/** Case- and accent-insensitive match on name or code (league rows, peer rows). */
+export function filterRows<T extends { name: string; code: string }>(rows: readonly T[], text: string): T[] {
 	const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 	const needle = fold(text.trim());
 	if (needle === '') return [...rows];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { leagueCsv } from './csv-export.ts';
+import { leagueCsv, peerSpreadCsv } from './csv-export.ts';
 import { computeLeague } from './compute.ts';
+import { comparePeers } from './council.ts';
+import { councilLeagueFixture } from '../../../tests/support/council-league-fixture.ts';
 
 describe('leagueCsv', () => {
 	it('writes a header and one line per row, safe names included', () => {
@@ -23,5 +25,20 @@ describe('leagueCsv', () => {
 		expect(lines[0].endsWith(',change since April 2025,"Value, April 2025 (%)"')).toBe(true);
 		expect(lines.find((l) => l.startsWith('X1'))!.endsWith(',Better,70')).toBe(true);
 		expect(lines.find((l) => l.startsWith('X2'))!.endsWith(',No earlier figure,')).toBe(true);
+	});
+});
+
+describe('peerSpreadCsv', () => {
+	it('one line per council with the peers’ median, MAD, distance and position; the chosen council marked', () => {
+		const { councils, measures } = councilLeagueFixture();
+		const focus = councils.councils[5];
+		const comparison = comparePeers(measures[1], councils, '2022-23', null, focus.code);
+		const lines = peerSpreadCsv(comparison).trim().split('\r\n');
+		expect(lines[0]).toBe("code,name,year,Household waste recycled (%),rank,peers compared,peers' median (%),median absolute deviation,distance from median (MADs),robust z,compared with peers,chosen");
+		expect(lines).toHaveLength(comparison.rows.length + 1);
+		const row = lines.find((l) => l.startsWith(focus.code))!.split(',');
+		expect(row.slice(1, 3)).toEqual([focus.name, '2022-23']);
+		expect(row.slice(-2)).toEqual(['Clearly lower than its peers (worse)', 'yes']);
+		expect(Number(row[6])).toBe(comparison.reference!.median);
 	});
 });

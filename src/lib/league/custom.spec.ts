@@ -39,6 +39,13 @@ describe('custom CSV mapping', () => {
 		expect(units.map((u) => [u.code, u.successes, u.trials])).toEqual([['E1', 40, 100], ['E2', 1200, 2000]]);
 		expect(periodsIn(ROWS, MAPPING)).toEqual(['2024', '2025']);
 	});
+	it('leaves out the codes listed in exclude (a national row in the same file), and checks the list', () => {
+		const { units } = unitsFromRows(ROWS, { ...MAPPING, selectedPeriod: '2024', exclude: ['E2'] });
+		expect(units.map((u) => u.code)).toEqual(['E1']);
+		expect(validateMapping({ ...MAPPING, exclude: ['E92000001'] }).mapping?.exclude).toEqual(['E92000001']);
+		expect(validateMapping({ ...MAPPING, exclude: 'E92000001' }).problems[0].message).toBe('"exclude" must be a list of codes in quotes, e.g. ["E92000001"].');
+		expect(validateMapping({ ...MAPPING, exclude: ['E1', 2] }).problems[0].column).toBe('exclude');
+	});
 	it('value and n, as a percentage or a fraction', () => {
 		const rows = [{ u: 'A', v: '74.1%', n: '1000' }, { u: 'B', v: '101', n: '10' }];
 		const m: ColumnMapping = { version: 1, title: '', unit: 'u', value: 'v', n: 'n', direction: 'higher-is-better' };

@@ -28,6 +28,8 @@ export interface ColumnMapping {
 	limits?: LimitsMode;
 	/** Target proportion 0–1; the pooled proportion when empty. */
 	target?: number | null;
+	/** Codes (or names, where no code column is mapped) to leave out, e.g. a national row in the same file. */
+	exclude?: string[];
 }
 
 export interface MappingProblem {
@@ -73,8 +75,10 @@ export function validateMapping(input: unknown, columns: readonly string[] | nul
 		selectedPeriod: text('selectedPeriod'),
 		direction: m.direction === 'lower-is-better' ? 'lower-is-better' : 'higher-is-better',
 		limits: (LIMITS_MODES as readonly unknown[]).includes(m.limits) ? (m.limits as LimitsMode) : 'exact',
-		target: typeof m.target === 'number' && m.target > 0 && m.target < 1 ? m.target : null
+		target: typeof m.target === 'number' && m.target > 0 && m.target < 1 ? m.target : null,
+		...(m.exclude === undefined ? {} : { exclude: Array.isArray(m.exclude) ? m.exclude.filter((c): c is string => typeof c === 'string') : [] })
 	};
+	if (m.exclude !== undefined && (!Array.isArray(m.exclude) || mapping.exclude!.length !== m.exclude.length)) fail('"exclude" must be a list of codes in quotes, e.g. ["E92000001"].', 'exclude');
 	if (m.version !== undefined && m.version !== 1) fail(`Unknown mapping version ${String(m.version)}; this site reads version 1.`);
 	if (!mapping.unit) fail('Choose the column with the unit names.', 'unit');
 	const counts = mapping.numerator || mapping.denominator;
@@ -124,6 +128,7 @@ export function unitsFromRows(rows: readonly Row[], mapping: ColumnMapping): { u
 			return;
 		}
 		const code = mapping.code ? (row[mapping.code] ?? '').trim() || name : name;
+		if (mapping.exclude?.includes(code)) return;
 		if (seen.has(code)) {
 			problems.push({ line, column: mapping.code ?? mapping.unit, message: `"${code}" appears twice${period ? ` in ${period}` : ''}: only the first row is used.` });
 			return;

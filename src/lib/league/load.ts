@@ -12,11 +12,15 @@ import { measureById, type LeagueQuery, type Measure } from './measures.ts';
 import { aeUnits, areasOf, rttUnits, surveyRows, type SurveyRow } from './units.ts';
 import { comparisonPeriod } from './trend.ts';
 import { monthWords } from './words.ts';
+import { loadCouncilLeague, type CouncilLeague } from './council-load.ts';
 
-export type LoadedLeague =
-	| { kind: 'proportion'; measure: Measure; league: League; title: string; note: string; period: string | null; providers: ProviderRecord[] }
-	| { kind: 'survey'; measure: Measure; rows: SurveyRow[]; title: string; note: string; providers: ProviderRecord[] }
-	| { kind: 'empty'; measure: Measure; title: string; message: string; providers: ProviderRecord[] };
+/** NHS leagues carry the providers (for the area choice); council leagues their CouncilChoice. */
+export type NhsLeague =
+	| { kind: 'proportion'; measure: Measure; league: League; title: string; note: string; period: string | null; providers: ProviderRecord[]; council?: undefined }
+	| { kind: 'survey'; measure: Measure; rows: SurveyRow[]; title: string; note: string; providers: ProviderRecord[]; council?: undefined }
+	| { kind: 'empty'; measure: Measure; title: string; message: string; providers: ProviderRecord[]; council?: undefined };
+
+export type LoadedLeague = NhsLeague | CouncilLeague;
 
 /** The area's name for titles ('NHS Devon Integrated Care Board'), or England. */
 export function areaWords(area: string, providers: readonly ProviderRecord[]): string {
@@ -52,6 +56,8 @@ function loadAeMonth(period: string, built: readonly string[], fetcher?: Fetcher
 
 export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetcher?: Fetcher): Promise<LoadedLeague> {
 	const measure = measureById(query.measure);
+	// A council measure needs no hospital list: only its own two files, fetched now.
+	if (measure.council) return loadCouncilLeague(query, measure, fetcher);
 	const providers = await loadProviders(fetcher);
 	const inArea = (area: string | null | undefined) => query.area === '' || area === query.area;
 	const where = areaWords(query.area, providers);
@@ -73,7 +79,7 @@ export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetche
 		const since = comparisonPeriod(month.period, built, 'year-then-month');
 		const earlier = since ? await loadAeMonth(since, built, fetcher) : null;
 		const league = computeLeague(aeUnits(month, earlier, providers), {
-			direction: measure.direction, mode: query.limits, include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
+			direction: measure.direction, mode: query.limits ?? 'auto', unitWords: 'providers', include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
 		});
 		if (league.rows.length === 0) return { kind: 'empty', measure, title, message: 'No providers with A&E figures in this area.', providers };
 		const note = `${measure.source} Providers with a major (Type 1) A&E department in NHS England's return for ${monthWords(month.period)}, with their attendances of every type; areas are those of providers with waiting-list figures. Change is against ${since ? monthWords(since) : 'no earlier month (none is built)'}.`;
@@ -89,7 +95,7 @@ export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetche
 	const since = comparisonPeriod(rttPeriod, built, 'previous-built');
 	const { units, tooFew } = rttUnits(measure.id as 'rtt18' | 'over52', waits, providers, rttPeriod, since);
 	const league = computeLeague(units, {
-		direction: measure.direction, mode: query.limits, include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
+		direction: measure.direction, mode: query.limits ?? 'auto', unitWords: 'providers', include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
 	});
 	const shownTooFew = tooFew.filter((t) => inArea(providers.find((p) => p.code === t.code)?.region));
 	league.excluded.push(...shownTooFew.map((t) => ({ ...t, reason: 'too few patients to say' })));

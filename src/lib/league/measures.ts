@@ -1,12 +1,20 @@
 /**
  * The measures a national league table can be built on, and the choice as URL
- * query text (?measure=&treatment=&period=&area=&limits=). Pure: no fetching
- * here; units.ts turns the site's files into league units.
+ * query text (?measure=&treatment=&period=&area=&limits=, and for a council
+ * measure &year=&council=&peers=). Pure: no fetching here; units.ts and
+ * council.ts turn the site's files into league units.
+ *
+ * Council measures come from the one catalogue (src/lib/council/measures.ts):
+ * every row that may be compared ('binomial' or 'peer-spread') is offered as
+ * 'council:<id>'; raw counts ('none') never are.
  */
 import type { Direction } from '../stats/funnel.ts';
+import { COUNCIL_MEASURES, type MeasureDefinition } from '../council/measures.ts';
+import { PEER_GROUPS, type PeerGroupId } from '../schema/council.ts';
 import { LIMITS_MODES, type LimitsMode } from './compute.ts';
 
-export type MeasureId = 'rtt18' | 'over52' | 'ae4h' | 'survey';
+export type NhsMeasureId = 'rtt18' | 'over52' | 'ae4h' | 'survey';
+export type MeasureId = NhsMeasureId | `council:${string}`;
 
 export interface Measure {
 	id: MeasureId;
@@ -22,9 +30,13 @@ export interface Measure {
 	byTreatment: boolean;
 	/** Which months it can be shown for: RTT months, A&E months, or none (the survey's one year). */
 	periods: 'rtt' | 'ae' | null;
-	/** False for the survey score: a mean, not a proportion, so no funnel. */
+	/** False for the survey score and the peer-spread council measures: no funnel. */
 	proportion: boolean;
 	source: string;
+	/** Which group of the measure menu it sits in. */
+	group: 'nhs' | 'council';
+	/** The catalogue row, for council measures. */
+	council?: MeasureDefinition;
 }
 
 export const MEASURES: readonly Measure[] = [
@@ -38,6 +50,7 @@ export const MEASURES: readonly Measure[] = [
 		byTreatment: true,
 		periods: 'rtt',
 		proportion: true,
+		group: 'nhs',
 		source: 'NHS England, Referral to Treatment waiting times (incomplete pathways).'
 	},
 	{
@@ -50,6 +63,7 @@ export const MEASURES: readonly Measure[] = [
 		byTreatment: true,
 		periods: 'rtt',
 		proportion: true,
+		group: 'nhs',
 		source: 'NHS England, Referral to Treatment waiting times (incomplete pathways).'
 	},
 	{
@@ -62,6 +76,7 @@ export const MEASURES: readonly Measure[] = [
 		byTreatment: false,
 		periods: 'ae',
 		proportion: true,
+		group: 'nhs',
 		source: 'NHS England, A&E attendances and emergency admissions (all types; booked appointments not counted).'
 	},
 	{
@@ -74,13 +89,40 @@ export const MEASURES: readonly Measure[] = [
 		byTreatment: false,
 		periods: null,
 		proportion: false,
+		group: 'nhs',
 		source: 'CQC Adult Inpatient Survey, overall experience question, with the CQC’s own bands.'
 	}
 ];
 
-export function measureById(id: string): Measure {
-	return MEASURES.find((m) => m.id === id) ?? MEASURES[0];
+/** A council catalogue row as a league measure. Nothing here is ranked on a raw count. */
+export function councilLeagueMeasure(def: MeasureDefinition): Measure {
+	return {
+		id: `council:${def.id}`,
+		label: def.title,
+		of: def.description,
+		valueHeading: def.title,
+		nHeading: def.denominatorLabel ?? 'Count',
+		// A measure with no better direction is still compared, never called better or worse.
+		direction: def.better === 'lower' ? 'lower-is-better' : 'higher-is-better',
+		byTreatment: false,
+		periods: null,
+		proportion: def.comparison === 'binomial',
+		source: `${def.source.publisher}, ${def.source.title} (${def.source.licence}).`,
+		group: 'council',
+		council: def
+	};
 }
+
+export const COUNCIL_LEAGUE_MEASURES: readonly Measure[] = COUNCIL_MEASURES.filter((m) => m.comparison !== 'none').map(councilLeagueMeasure);
+export const ALL_MEASURES: readonly Measure[] = [...MEASURES, ...COUNCIL_LEAGUE_MEASURES];
+
+export function measureById(id: string): Measure {
+	return ALL_MEASURES.find((m) => m.id === id) ?? MEASURES[0];
+}
+
+/** The peer groups a council can be compared within, besides all England (''). */
+export type LeaguePeers = Exclude<PeerGroupId, 'england'> | '';
+export const LEAGUE_PEER_GROUPS = PEER_GROUPS.filter((g): g is Exclude<PeerGroupId, 'england'> => g !== 'england');
 
 // ---------------------------------------------------------------- URL state
 
@@ -91,28 +133,47 @@ export interface LeagueQuery {
 	period: string;
 	/** '' for all England, else an area (ICB) code. */
 	area: string;
-	limits: LimitsMode;
+	/** null (absent from the URL): adjusted limits when the units vary more than chance, else plain. */
+	limits: LimitsMode | null;
+	/** Council measures: the publisher's year label ('2022-23', '2025'), or '' for the latest. */
+	year: string;
+	/** Council measures: the council to highlight (an ONS code), or ''. */
+	council: string;
+	/** Council measures: the chosen council's peer group, or '' for all England. */
+	peers: LeaguePeers;
 }
 
-export const DEFAULT_QUERY: LeagueQuery = { measure: 'rtt18', treatment: 'C_999', period: '', area: '', limits: 'exact' };
+export const DEFAULT_QUERY: LeagueQuery = { measure: 'rtt18', treatment: 'C_999', period: '', area: '', limits: null, year: '', council: '', peers: '' };
+
+const COUNCIL_CODE = /^[EWSN]\d{8}$/;
 
 /** Tolerant: anything unknown falls back to the default, and codes are checked by shape. */
 export function parseLeagueQuery(params: URLSearchParams): LeagueQuery {
-	const measure = MEASURES.some((m) => m.id === params.get('measure')) ? (params.get('measure') as MeasureId) : DEFAULT_QUERY.measure;
+	const asked = params.get('measure') ?? '';
+	const measure = ALL_MEASURES.some((m) => m.id === asked) ? (asked as MeasureId) : DEFAULT_QUERY.measure;
 	const treatment = /^(C_\d{3}|X0\d)$/.test(params.get('treatment') ?? '') ? (params.get('treatment') as string) : DEFAULT_QUERY.treatment;
 	const period = /^\d{4}-\d{2}$/.test(params.get('period') ?? '') ? (params.get('period') as string) : '';
 	const area = /^[A-Z0-9]{2,6}$/.test(params.get('area') ?? '') ? (params.get('area') as string) : '';
-	const limits = (LIMITS_MODES as readonly string[]).includes(params.get('limits') ?? '') ? (params.get('limits') as LimitsMode) : 'exact';
-	return { measure, treatment, period, area, limits };
+	const limits = (LIMITS_MODES as readonly string[]).includes(params.get('limits') ?? '') ? (params.get('limits') as LimitsMode) : null;
+	const year = /^\d{4}(-\d{2})?$/.test(params.get('year') ?? '') ? (params.get('year') as string) : '';
+	const council = COUNCIL_CODE.test(params.get('council') ?? '') ? (params.get('council') as string) : '';
+	const peers = council && (LEAGUE_PEER_GROUPS as readonly string[]).includes(params.get('peers') ?? '') ? (params.get('peers') as LeaguePeers) : '';
+	return { measure, treatment, period, area, limits, year, council, peers };
 }
 
-/** Only what differs from the defaults, in a fixed order. */
+/** Only what differs from the defaults and applies to the measure, in a fixed order. */
 export function leagueQueryToString(query: LeagueQuery): string {
+	const measure = measureById(query.measure);
 	const params = new URLSearchParams();
 	params.set('measure', query.measure);
-	if (measureById(query.measure).byTreatment) params.set('treatment', query.treatment);
-	if (query.period && measureById(query.measure).periods) params.set('period', query.period);
-	if (query.area) params.set('area', query.area);
-	if (query.limits !== 'exact') params.set('limits', query.limits);
+	if (measure.byTreatment) params.set('treatment', query.treatment);
+	if (query.period && measure.periods) params.set('period', query.period);
+	if (query.area && measure.group === 'nhs') params.set('area', query.area);
+	if (measure.group === 'council') {
+		if (query.year) params.set('year', query.year);
+		if (query.council) params.set('council', query.council);
+		if (query.council && query.peers) params.set('peers', query.peers);
+	}
+	if (query.limits !== null && measure.proportion) params.set('limits', query.limits);
 	return params.toString();
 }

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom, randomInt, type Random } from '../stats/seeded-random.ts';
 import { resolveTreatment } from '../data/patient-data.ts';
 import { LIMITS_MODES } from '../league/compute.ts';
-import { DEFAULT_QUERY, MEASURES, leagueQueryToString, parseLeagueQuery, type LeagueQuery } from '../league/measures.ts';
+import { ALL_MEASURES, DEFAULT_QUERY, LEAGUE_PEER_GROUPS, leagueQueryToString, parseLeagueQuery, type LeagueQuery } from '../league/measures.ts';
 import { CHART_KINDS, decodeState, encodeState, stateFromHash, toBase64Url, type ShareState } from '../explore/share.ts';
 import { MILES_CHOICES, POSTCODE_MAX_CHARS, SORT_CHOICES, TREATMENT_WORDS_MAX_CHARS, nearPoint, parseSearchParams, searchParamsToString, typedTreatment, type SearchState } from './search-params.ts';
 import { MAX_COMPARED, parseCompareParams } from './compare-params.ts';
@@ -120,12 +120,16 @@ function expectValidSearch(state: SearchState): void {
 }
 
 function expectValidLeague(query: LeagueQuery): void {
-	expect(Object.keys(query).sort()).toEqual(['area', 'limits', 'measure', 'period', 'treatment']);
-	expect(MEASURES.map((m) => m.id)).toContain(query.measure);
+	expect(Object.keys(query).sort()).toEqual(['area', 'council', 'limits', 'measure', 'peers', 'period', 'treatment', 'year']);
+	expect(ALL_MEASURES.map((m) => m.id)).toContain(query.measure);
 	expect(query.treatment).toMatch(/^(C_\d{3}|X0\d)$/);
 	expect(query.period).toMatch(/^(\d{4}-\d{2})?$/);
 	expect(query.area).toMatch(/^([A-Z0-9]{2,6})?$/);
-	expect(LIMITS_MODES).toContain(query.limits);
+	expect([null, ...LIMITS_MODES]).toContain(query.limits);
+	expect(query.year).toMatch(/^(\d{4}(-\d{2})?)?$/);
+	expect(query.council).toMatch(/^([EWSN]\d{8})?$/);
+	expect(['', ...LEAGUE_PEER_GROUPS]).toContain(query.peers);
+	if (query.peers) expect(query.council).not.toBe('');
 	const again = parseLeagueQuery(new URLSearchParams(leagueQueryToString(query)));
 	expect(leagueQueryToString(again)).toBe(leagueQueryToString(query));
 }
@@ -248,8 +252,8 @@ const READERS: UrlReader[] = [
 	},
 	{
 		route: '/league and /embed/league (parseLeagueQuery)',
-		keys: ['measure', 'treatment', 'period', 'area', 'limits'],
-		good: [...MEASURES.map((m) => m.id), 'C_110', 'X04', '2026-02', '2026-13', 'QWE', 'Y56', ...LIMITS_MODES],
+		keys: ['measure', 'treatment', 'period', 'area', 'limits', 'year', 'council', 'peers'],
+		good: [...ALL_MEASURES.map((m) => m.id), 'C_110', 'X04', '2026-02', '2026-13', 'QWE', 'Y56', ...LIMITS_MODES, '2022-23', '2025', 'E08000035', ...LEAGUE_PEER_GROUPS, 'england'],
 		read(query) {
 			const league = parseLeagueQuery(new URLSearchParams(query));
 			expectValidLeague(league);
