@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
+import { openWorkbook, type Workbook } from '../../../scripts/lib/spreadsheet/workbook.ts';
 import { percentileOrder, waitPercentile } from './percentile.ts';
 import { MIN_PATHWAYS } from './wait-summary.ts';
 import { BAND_COUNT, TOP_BAND } from './bands.ts';
@@ -36,8 +36,9 @@ interface PublishedRow {
 	p95: unknown;
 }
 
-function readSheet(workbook: XLSX.WorkBook, name: string): PublishedRow[] {
-	const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[name], { header: 1, defval: null, raw: true });
+function readSheet(workbook: Workbook, name: string): PublishedRow[] {
+	// The project's own workbook reader (scripts/lib/spreadsheet), the one the council readers use.
+	const rows: unknown[][] = [...workbook.rows(name)].map((row) => row.cells);
 	// Header on row 14 (column A empty): find it by name rather than trusting the offset.
 	const headerAt = rows.findIndex((row) => row.includes('Provider Code') && row.includes(MEDIAN));
 	const header = rows[headerAt] as string[];
@@ -79,7 +80,7 @@ function compare(rows: PublishedRow[], q: number, pick: (row: PublishedRow) => u
 }
 
 describe.skipIf(!existsSync(FILE))('NHS England published percentiles (NonAdmitted-Provider Sep 2025)', () => {
-	const workbook = existsSync(FILE) ? XLSX.read(readFileSync(FILE)) : null;
+	const workbook = existsSync(FILE) ? openWorkbook(FILE, new Uint8Array(readFileSync(FILE))) : null;
 	for (const sheet of ['Provider', 'IS Provider']) {
 		describe(sheet, () => {
 			const rows = workbook ? readSheet(workbook, sheet) : [];
