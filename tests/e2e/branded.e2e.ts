@@ -34,12 +34,12 @@ describe('a branded copy under a base path', () => {
 		expect(consoleErrors).toEqual([]);
 	});
 
-	it.each(['/league', '/league/custom', '/explore', '/embed/league'])('%s is left out: 404', async (path) => {
+	it.each(['/league', '/league/custom', '/explore', '/embed/league', '/council'])('%s is left out: 404', async (path) => {
 		const { page } = await open();
 		const response = await page.goto(`${siteUrl}${path}`);
 		expect(response?.status()).toBe(404);
 		await expect.poll(() => page.locator('body').textContent()).toMatch(/404|not part of this site|Not Found/i);
-		expect(await page.locator('h1', { hasText: /league|explore/i }).count()).toBe(0);
+		expect(await page.locator('h1', { hasText: /league|explore|council/i }).count()).toBe(0);
 	});
 
 	it('/about/data says when the data were refreshed and what the refresh added', async () => {

@@ -5,7 +5,7 @@ describe('parseSiteConfig', () => {
 	it('fills what is not given from OpenWaits’ own settings', () => {
 		expect(parseSiteConfig('{}')).toEqual(DEFAULT_CONFIG);
 		const config = parseSiteConfig(JSON.stringify({ name: ' Anytown Waits ', publisher: 'Anytown Council', colours: { primary: '#7A1F5C' }, pages: { explore: false }, datasets: ['nhse-rtt'] }));
-		expect(config).toEqual({ ...DEFAULT_CONFIG, name: 'Anytown Waits', publisher: 'Anytown Council', colours: { ...DEFAULT_CONFIG.colours, primary: '#7a1f5c' }, pages: { explore: false, compare: true, league: true }, datasets: ['nhse-rtt'] });
+		expect(config).toEqual({ ...DEFAULT_CONFIG, name: 'Anytown Waits', publisher: 'Anytown Council', colours: { ...DEFAULT_CONFIG.colours, primary: '#7a1f5c' }, pages: { explore: false, compare: true, league: true, council: true }, datasets: ['nhse-rtt'] });
 	});
 
 	it.each([
@@ -17,7 +17,7 @@ describe('parseSiteConfig', () => {
 		{ name: 'an unknown colour', json: '{"colours":{"header":"#000000"}}', error: '"colours.header" is not a colour setting; they are primary, secondary, focus.' },
 		{ name: 'a pale primary', json: '{"colours":{"primary":"#88ccff"}}', error: 'white header text on "colours.primary" #88ccff: contrast 1.73:1, below the 4.5:1 that WCAG AA asks for' },
 		{ name: 'a dark focus', json: '{"colours":{"focus":"#333333"}}', error: 'text on the focus highlight "colours.focus" #333333' },
-		{ name: 'an unknown page', json: '{"pages":{"home":false}}', error: '"pages.home" is not a page that can be turned off; they are explore, compare, league.' },
+		{ name: 'an unknown page', json: '{"pages":{"home":false}}', error: '"pages.home" is not a page that can be turned off; they are explore, compare, league, council.' },
 		{ name: 'a page set to "no"', json: '{"pages":{"league":"no"}}', error: '"pages.league" must be true or false.' },
 		{ name: 'an empty dataset list', json: '{"datasets":[]}', error: '"datasets" must be a non-empty list of source ids' }
 	])('rejects $name', ({ json, error }) => {

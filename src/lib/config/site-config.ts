@@ -11,7 +11,8 @@
 export const OPTIONAL_PAGES = {
 	explore: { title: 'Explore the data', paths: ['/explore'] },
 	compare: { title: 'Compare providers', paths: ['/compare'] },
-	league: { title: 'League tables', paths: ['/league', '/league/custom', '/embed/league'] }
+	league: { title: 'League tables', paths: ['/league', '/league/custom', '/embed/league'] },
+	council: { title: 'Your council', paths: ['/council'] }
 } as const;
 export type OptionalPage = keyof typeof OPTIONAL_PAGES;
 
@@ -37,7 +38,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
 	name: 'OpenWaits',
 	publisher: null,
 	colours: { primary: '#005eb8', secondary: '#003087', focus: '#ffeb3b' },
-	pages: { explore: true, compare: true, league: true },
+	pages: { explore: true, compare: true, league: true, council: true },
 	datasets: null
 };
 

@@ -11,6 +11,11 @@ describe('parseCouncilCode', () => {
 		['W06000001', null], // our figures are England's only
 		[' E08000035', null],
 		['E08000035/', null],
+		// One figure published for two councils' shared service (DfE workforce: Northamptonshire's children's trust).
+		['E06000061+E06000062', 'E06000061+E06000062'],
+		['E06000061+', null],
+		['E06000061 E06000062', null],
+		['E06000061+W06000062', null],
 		[undefined, null],
 		[8000035, null]
 	];

@@ -6,11 +6,15 @@
 import { PEER_GROUPS, type PeerGroupId } from '../schema/council.ts';
 import { tidyPostcode } from './search-params.ts';
 
-/** An English council's ONS code: E + 8 digits (E06, E07, E08, E09, E10 …). */
-const COUNCIL_CODE = /^E\d{8}$/;
+/**
+ * An English council's ONS code: E + 8 digits (E06, E07, E08, E09, E10 …), or two joined by
+ * `+` where the publisher gives one figure for councils that share a service (DfE's workforce
+ * figures for North and West Northamptonshire's children's trust).
+ */
+const COUNCIL_CODE = /^E\d{8}(\+E\d{8}){0,3}$/;
 export const COUNCIL_NAME_MAX_CHARS = 100;
 
-/** 'E08000035' → itself; anything else → null (refused before any data is read). */
+/** 'E08000035' (or 'E06000061+E06000062') → itself; anything else → null (refused before any data is read). */
 export function parseCouncilCode(text: unknown): string | null {
 	return typeof text === 'string' && COUNCIL_CODE.test(text) ? text : null;
 }
