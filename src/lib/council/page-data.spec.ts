@@ -47,6 +47,20 @@ describe('councilPageData (the fictional fixture)', () => {
 	});
 });
 
+describe('predecessors', () => {
+	it('links a predecessor that has a page, and only names one that has none', () => {
+		expect(page(FIXTURE_CODES.successor).predecessorPages).toEqual([FIXTURE_CODES.abolished]);
+		// A code re-issued before the files start (Gateshead's E08000020 → E08000037) has no record of its own.
+		const councils = {
+			...fixture.councils,
+			councils: fixture.councils.councils.filter((c) => c.code !== FIXTURE_CODES.abolished)
+		};
+		const successor = councilPageData(councils, fixture.measures, FIXTURE_CODES.successor)!;
+		expect(successor.council.predecessors.map((p) => p.code)).toEqual([FIXTURE_CODES.abolished]);
+		expect(successor.predecessorPages).toEqual([]);
+	});
+});
+
 describe('trendOf', () => {
 	it('starts at the council’s first figure and carries England beside it', () => {
 		const recycling = fixture.measures[0];

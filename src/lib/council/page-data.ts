@@ -43,6 +43,8 @@ export interface PeerGroupView {
 export interface CouncilPageData {
 	council: CouncilRecord;
 	successors: NamedCode[];
+	/** Predecessors with a page of their own (a code re-issued before our files start has none: named, not linked). */
+	predecessorPages: string[];
 	groups: PeerGroupView[];
 	measures: CouncilMeasureView[];
 }
@@ -70,7 +72,8 @@ export function councilPageData(councils: CouncilsFile, files: readonly CouncilM
 		}
 		return { measure: file.measure, trend: trendOf(file, code), standings };
 	});
-	return { council, successors: successorsOf(council, index), groups, measures };
+	const predecessorPages = council.predecessors.map((p) => p.code).filter((c) => index.has(c));
+	return { council, successors: successorsOf(council, index), predecessorPages, groups, measures };
 }
 
 /** Every year the measure has, oldest first: the council's figure and England's. */
