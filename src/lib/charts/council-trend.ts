@@ -35,7 +35,8 @@ export interface TrendGeometry {
 	description: string;
 }
 
-const MARGIN = { top: 10, right: 12, bottom: 24, left: 52 };
+// The right margin leaves room for half of the last year label ("2022-23"), centred on its point.
+const MARGIN = { top: 10, right: 26, bottom: 24, left: 52 };
 const round = (n: number) => Math.round(n * 10) / 10;
 
 function paths(xs: number[], ys: (number | null)[]): string[] {
