@@ -56,6 +56,11 @@ describe('demonstration data generator', () => {
 		expect(elapsed).toBeLessThan(5000);
 	});
 
+	it('default output is pinned: one digest over every file (history with --months must never change it)', () => {
+		const listing = [...files].map(([path, bytes]) => `${sha256(bytes)}  ${path}`).sort().join('\n');
+		expect(sha256(new TextEncoder().encode(listing))).toBe('d9668c2fb26e8c616cff7e9b40f9d5f0114d4790c44cf7c47cb12f78be1f7861');
+	});
+
 	it('writes the expected files, RTT months each well under 5 MB', () => {
 		const paths = [...files.keys()];
 		expect(paths.filter((p) => p.startsWith('rtt/'))).toEqual([

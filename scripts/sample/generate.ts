@@ -1,8 +1,10 @@
 /**
- * `npm run data:sample [-- --out data/demo/raw] [--seed 20260501]`
+ * `npm run data:sample [-- --out data/demo/raw] [--seed 20260501] [--months 60]`
  *
  * Writes fictional DEMONSTRATION data in the exact formats of the real published
  * files. Deterministic: the same seed always gives byte-identical files.
+ * `--months N` writes N consecutive RTT months ending 2026-04 (and A&E months over the
+ * same span) for history at scale; without it the output is the small default demo.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { DEMO_COUNCILS } from './councils.ts';
 import { councilCsvFiles } from './council-csvs.ts';
 import { councilWorkbookFiles } from './council-workbooks.ts';
 import { codePointAreaFiles, dfeNeighboursCsv, onsClustersCsv, onsNeighboursCsv } from './council-peers.ts';
+import { consecutiveMonths, rttMonthIndex, RTT_LAST_MONTH } from './rtt-history.ts';
 import { AE_MONTHS, aeFileName, aeMonthFile, etrFile, hospitalSitesFile, placeSites, readmeText, surveyFile } from './others.ts';
 
 export const DEFAULT_SEED = 20260501;
@@ -39,17 +42,31 @@ function appleDoubleStub(): Uint8Array {
 	return bytes;
 }
 
+export interface GenerateOptions {
+	/** Consecutive RTT months ending 2026-04; undefined keeps the default three. */
+	months?: number;
+}
+
+/** The RTT months and A&E months to write: the default demo, or `months` of history. */
+export function generatedMonths(options: GenerateOptions = {}): { rtt: string[]; ae: string[] } {
+	if (options.months === undefined) return { rtt: RTT_MONTHS, ae: AE_MONTHS };
+	// A&E never shrinks below its fourteen months: the league's year-earlier change needs them.
+	return { rtt: consecutiveMonths(RTT_LAST_MONTH, options.months), ae: consecutiveMonths(RTT_LAST_MONTH, Math.max(options.months, AE_MONTHS.length)) };
+}
+
 /** Every output file: path relative to the output folder → bytes. */
-export function generateAll(seed = DEFAULT_SEED): Map<string, Uint8Array> {
+export function generateAll(seed = DEFAULT_SEED, options: GenerateOptions = {}): Map<string, Uint8Array> {
 	const files = new Map<string, Uint8Array>();
 	const geo = buildGeography(seed);
 	const model = buildRttModel(seed);
+	const months = generatedMonths(options);
 
-	RTT_MONTHS.forEach((period, i) => {
+	// February is a plain CSV and March gzipped, as before; every other month is a zip, as NHS England publishes them.
+	for (const period of months.rtt) {
 		const name = rttCsvName(period);
-		const csv = strToU8(rttMonthCsv(seed, period, i, model));
-		if (i === 0) files.set(`rtt/${name}`, csv);
-		else if (i === 1) files.set(`rtt/${name}.gz`, gzipSync(csv, { level: 6, mtime: 0 }));
+		const csv = strToU8(rttMonthCsv(seed, period, rttMonthIndex(period), model));
+		if (period === RTT_MONTHS[0]) files.set(`rtt/${name}`, csv);
+		else if (period === RTT_MONTHS[1]) files.set(`rtt/${name}.gz`, gzipSync(csv, { level: 6, mtime: 0 }));
 		else {
 			files.set(
 				`rtt/${rttPeriodLabel(period)}-full-extract.zip`,
@@ -59,13 +76,13 @@ export function generateAll(seed = DEFAULT_SEED): Map<string, Uint8Array> {
 				)
 			);
 		}
-	});
+	}
 
 	const sites = placeSites(seed, geo);
 	files.set('organisations/etr.csv', strToU8(etrFile(sites)));
 	files.set('organisations/hospital-sites/Hospital_demo.csv', hospitalSitesFile(sites));
 	files.set('satisfaction/demo_Trust_Scores.csv', strToU8(surveyFile(seed)));
-	for (const period of AE_MONTHS) {
+	for (const period of months.ae) {
 		const text = aeMonthFile(seed, period);
 		// One month starts with a UTF-8 byte order mark, as several real files do.
 		files.set(`ae/${aeFileName(period)}`, strToU8(period === '2025-12' ? `\ufeff${text}` : text));
@@ -80,7 +97,7 @@ export function generateAll(seed = DEFAULT_SEED): Map<string, Uint8Array> {
 	// Council codes per postcode, in Code-Point Open's own layout (one zip, as OS ships it).
 	const codePoint = codePointAreaFiles(seed, geo, DEMO_COUNCILS);
 	files.set('geo/codepo_gb_demo.zip', zipSync(Object.fromEntries([...codePoint].map(([area, text]) => [`codepo_gb/Data/CSV/${area}.csv`, [strToU8(text), { level: 6, mtime: ARCHIVE_TIME }]])), { mtime: ARCHIVE_TIME }));
-	files.set('README.txt', strToU8(readmeText(seed)));
+	files.set('README.txt', strToU8(readmeText(seed, options.months === undefined ? undefined : months)));
 	return files;
 }
 
@@ -88,30 +105,34 @@ export function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-function parseArgs(argv: string[]): { out: string; seed: number } {
+function parseArgs(argv: string[]): { out: string; seed: number; months?: number } {
 	let out = DEFAULT_OUT;
 	let seed = DEFAULT_SEED;
+	let months: number | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--out') out = argv[++i];
 		else if (a.startsWith('--out=')) out = a.slice(6);
 		else if (a === '--seed') seed = Number(argv[++i]);
 		else if (a.startsWith('--seed=')) seed = Number(a.slice(7));
+		else if (a === '--months') months = Number(argv[++i]);
+		else if (a.startsWith('--months=')) months = Number(a.slice(9));
 		else if (a === '--help' || a === '-h') {
-			console.log('usage: tsx scripts/sample/generate.ts [--out data/demo/raw] [--seed 20260501]');
+			console.log('usage: tsx scripts/sample/generate.ts [--out data/demo/raw] [--seed 20260501] [--months 60]');
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
 	}
 	if (!out) throw new Error('--out needs a folder');
 	if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
-	return { out, seed };
+	if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > 240)) throw new Error('--months must be a whole number from 1 to 240');
+	return { out, seed, months };
 }
 
 function main(): void {
-	const { out, seed } = parseArgs(process.argv.slice(2));
+	const { out, seed, months } = parseArgs(process.argv.slice(2));
 	const folder = resolve(out);
 	const started = performance.now();
-	const files = generateAll(seed);
+	const files = generateAll(seed, { months });
 	// Clear a previous demonstration output (and only that) so no stale file survives.
 	const readme = join(folder, 'README.txt');
 	if (existsSync(readme) && readFileSync(readme, 'utf8').startsWith(README_MARK)) {

@@ -7,6 +7,7 @@ import { RTT_HEADER } from '../../src/lib/schema/rtt.ts';
 import { Rng } from './random.ts';
 import { REGIONS, type RegionId } from './places.ts';
 import { PROVIDERS, providerRegion, type ProviderSpec } from './providers.ts';
+import { MONTH_NAMES, historyFactors } from './rtt-history.ts';
 
 export const TREATMENTS: readonly { code: string; name: string; share: number; median: number; dta: number }[] = [
 	{ code: 'C_100', name: 'General Surgery Service', share: 0.07, median: 14, dta: 0.35 },
@@ -46,7 +47,6 @@ export const PARTS = [
 type PartType = (typeof PARTS)[number]['type'];
 
 const BANDS = 105;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export const HUB = { code: 'Z9H', name: 'NATIONAL COMMISSIONING HUB (DEMO)' };
 export const NONC = 'NONC';
@@ -229,14 +229,18 @@ export function csvField(value: string): string {
 
 /**
  * One month of the full extract as CSV text (CRLF, as published).
- * `monthIndex` counts months from the first generated month (drives the drift).
+ * `monthIndex` counts months from 2026-02 (drives the drift); negative months are history,
+ * shaped by rtt-history.ts (the factors are exactly 1 from month 0 on, so those bytes never change).
  */
 export function rttMonthCsv(seed: number, period: string, monthIndex: number, model = buildRttModel(seed)): string {
 	const label = rttPeriodLabel(period);
 	const lines: string[] = [RTT_HEADER.map(csvField).join(',')];
 	for (const pm of model) {
 		const rng = Rng.for(seed, `rtt:${period}:${pm.spec.code}`);
-		const listSize = pm.spec.listSize * Math.exp(pm.growth * monthIndex);
+		const history = monthIndex < 0;
+		// Each provider strays a little from the national shape, slowly.
+		const h = historyFactors(period, monthIndex, pm.growth * 0.15);
+		const listSize = history ? pm.spec.listSize * h.list : pm.spec.listSize * Math.exp(pm.growth * monthIndex);
 		const region = REGIONS[pm.region];
 		const providerKey = [label, region.icbCode, region.icbName, pm.spec.code, pm.spec.name.toUpperCase()];
 		for (const { commissioner, share, only } of pm.commissioners) {
@@ -244,14 +248,16 @@ export function rttMonthCsv(seed: number, period: string, monthIndex: number, mo
 			for (const svc of pm.services) {
 				if (!only.has(svc.treatment.code)) continue;
 				const n2 = listSize * svc.share * share;
-				const median = Math.min(45, Math.max(5, svc.median * Math.exp(pm.spec.trend * monthIndex + svc.wobble[monthIndex % 4])));
+				const median = history
+					? Math.min(45, Math.max(5, svc.median * h.wait * Math.exp(svc.wobble[((monthIndex % 4) + 4) % 4])))
+					: Math.min(45, Math.max(5, svc.median * Math.exp(pm.spec.trend * monthIndex + svc.wobble[monthIndex % 4])));
 				const p2 = bandProbabilities(median, 1.35, svc.tail);
 				const part2 = sampleBands(rng, n2, p2);
 				const part2a = part2.map((c, b) => rng.binomial(c, Math.min(0.95, svc.dta * (1 + (0.4 * b) / 104))));
 				const p1a = bandProbabilities(Math.max(3, median * 1.15), 1.7, svc.tail / 3);
 				const p1b = bandProbabilities(Math.max(2, median * 0.55), 1.4, svc.tail / 3);
-				const part1a = sampleBands(rng, n2 * svc.dta * 0.12, p1a);
-				const part1b = sampleBands(rng, n2 * (1 - svc.dta) * 0.16, p1b);
+				const part1a = sampleBands(rng, n2 * svc.dta * 0.12 * h.activity, p1a);
+				const part1b = sampleBands(rng, n2 * (1 - svc.dta) * 0.16 * h.activity, p1b);
 				// A few pathways with an unknown clock start, only on rows with some volume.
 				const unknown = (bands: number[]) => (rng.chance(0.05) && sum(bands) >= 20 ? rng.int(1, 4) : 0);
 				const t = svc.treatment;
@@ -262,7 +268,7 @@ export function rttMonthCsv(seed: number, period: string, monthIndex: number, mo
 					{ commissioner, part: 'Part_1B', treatment: t, bands: part1b, unknown: u1b === 0 && pm.unknownEmpty ? null : u1b, totalAll: sum(part1b) + u1b },
 					{ commissioner, part: 'Part_2', treatment: t, bands: part2, unknown: null, totalAll: sum(part2) },
 					{ commissioner, part: 'Part_2A', treatment: t, bands: part2a, unknown: null, totalAll: sum(part2a) },
-					{ commissioner, part: 'Part_3', treatment: t, bands: null, unknown: null, totalAll: rng.poisson(n2 * 0.15) }
+					{ commissioner, part: 'Part_3', treatment: t, bands: null, unknown: null, totalAll: rng.poisson(n2 * 0.15 * h.activity) }
 				);
 			}
 			for (const part of PARTS) {
