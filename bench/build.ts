@@ -5,6 +5,7 @@
  *   site/static/data, site/build            the site on all the real data (the data is rebuilt only
  *                                           when the input files or the build scripts change)
  *   site/build/naive/                       the naive baseline page, served beside the site
+ *   site/build/floor/                       DuckDB-WASM's floor (SELECT 1 on the site's own files), beside it too
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -45,6 +46,16 @@ function walk(dir: string): string[] {
 		else if (entry.isFile()) out.push(path);
 	}
 	return out.sort();
+}
+
+/** A bench-only page at site/build/<name>/ (never in the shipped site): bench/<name>/index.html, <name>.ts bundled, config.json. */
+async function benchPage(siteBuild: string, name: string, config: Record<string, unknown>): Promise<string> {
+	const dir = join(siteBuild, name);
+	mkdirSync(dir, { recursive: true });
+	copyFileSync(`bench/${name}/index.html`, join(dir, 'index.html'));
+	await esbuild({ entryPoints: [`bench/${name}/${name}.ts`], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, outfile: join(dir, `${name}.js`), logLevel: 'warning' });
+	writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+	return dir;
 }
 
 /** Input files by name, size and time; build code by content. */
@@ -142,27 +153,30 @@ export async function prepare(options: { rebuildSite: boolean }): Promise<Prepar
 		siteBuildSeconds = (Date.now() - started) / 1000;
 	}
 
-	// The naive page, beside the site, using the site's own DuckDB-WASM files.
+	// The naive page and the floor page, beside the site, using the site's own DuckDB-WASM files.
 	const assets = readdirSync(join(siteBuild, '_app/immutable/assets'));
-	const wasm = assets.find((f) => /^duckdb-eh.*\.wasm$/.test(f));
-	const worker = assets.find((f) => /^duckdb-browser-eh\.worker.*\.js$/.test(f));
-	if (!wasm || !worker) throw new Error('The site build has no duckdb-eh wasm or worker in _app/immutable/assets');
-	const naive = join(siteBuild, 'naive');
-	mkdirSync(naive, { recursive: true });
-	copyFileSync('bench/naive/index.html', join(naive, 'index.html'));
-	await esbuild({ entryPoints: ['bench/naive/naive.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, outfile: join(naive, 'naive.js'), logLevel: 'warning' });
+	const asset = (pattern: RegExp, what: string) => {
+		const found = assets.find((f) => pattern.test(f));
+		if (!found) throw new Error(`The site build has no ${what} in _app/immutable/assets`);
+		return `/_app/immutable/assets/${found}`;
+	};
+	const ehWasm = asset(/^duckdb-eh.*\.wasm$/, 'duckdb-eh wasm');
+	const ehWorker = asset(/^duckdb-browser-eh\.worker.*\.js$/, 'duckdb-eh worker');
+	const naive = await benchPage(siteBuild, 'naive', {
+		wasm: ehWasm,
+		worker: ehWorker,
+		csv: '/naive/rtt.csv',
+		providers: '/data/patient/providers.json',
+		origin: [52.4508, -1.9305],
+		miles: 25,
+		treatment: 'C_110'
+	});
 	linkOrCopy(monthCsv, join(naive, 'rtt.csv'));
-	writeFileSync(
-		join(naive, 'config.json'),
-		JSON.stringify({
-			wasm: `/_app/immutable/assets/${wasm}`,
-			worker: `/_app/immutable/assets/${worker}`,
-			csv: '/naive/rtt.csv',
-			providers: '/data/patient/providers.json',
-			origin: [52.4508, -1.9305],
-			miles: 25,
-			treatment: 'C_110'
-		})
-	);
+	await benchPage(siteBuild, 'floor', {
+		ehWasm,
+		ehWorker,
+		mvpWasm: asset(/^duckdb-mvp.*\.wasm$/, 'duckdb-mvp wasm'),
+		mvpWorker: asset(/^duckdb-browser-mvp\.worker.*\.js$/, 'duckdb-mvp worker')
+	});
 	return { dataset, dataNote, monthDir, monthFile, monthCsv, monthCsvBytes: statSync(monthCsv).size, siteBuild, siteBuildSeconds, dataBuildSeconds };
 }

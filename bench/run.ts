@@ -6,7 +6,8 @@
  * Options: --pairs N (pipeline vs DuckDB pairs, default 3), --runs N (browser
  * runs per figure, default 5), --reuse-site (do not rebuild the site if built),
  * --no-gzip (serve without compression), --skip-pipeline, --only explorer (just the
- * two explorer figures below: merged into results.json and into report.md's table).
+ * explorer figures: cold vs DuckDB-WASM's floor, warm GROUP BY and upload; merged into
+ * results.json and into report.md's table).
  * These are benchmarks, not tests: nothing here passes or fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -84,6 +85,20 @@ const warm: number[] = [];
 const throttled: number[] = [];
 const explorer: number[] = [];
 let explorerNote = '';
+const floors: number[] = [];
+const overFloor: number[] = [];
+let floorNote = '';
+const FLOOR_RESULT = '#result tbody tr';
+async function floorVisit() {
+	return coldVisit(browser, `${server.url}/floor/`, FLOOR_RESULT, { failSelector: '#status[data-failed]' });
+}
+/** Which wasm the floor page's selectBundle chose, for the note (the site's choice is the same code). */
+async function floorBundle(): Promise<string> {
+	const { session } = await floorVisit();
+	const text = (await session.page.locator('#status').textContent()) ?? '';
+	await done(session);
+	return `it chose ${/\((.*)\)/.exec(text)?.[1] ?? 'an unknown bundle'}`;
+}
 const council: number[] = [];
 let councilNote = '';
 let naiveNote = '';
@@ -127,28 +142,6 @@ try {
 		log(`throttled run ${i + 1}: ${ms.toFixed(0)} ms`);
 	}
 
-	// The explorer: its share link (#s=…) runs the query on load; get one by running the query once.
-	try {
-		const session = (await coldVisit(browser, `${server.url}/explore`, 'form.console[data-ready]')).session;
-		const { page } = session;
-		await page.getByLabel('SQL query').fill('SELECT count(*) FROM rtt_summary');
-		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.waitForSelector(EXPLORE_RESULT, { timeout: 180_000 });
-		await page.waitForFunction(() => location.hash.includes('s='), null, { timeout: 10_000 });
-		const link = page.url();
-		await done(session);
-		for (let i = 0; i < RUNS; i++) {
-			const visit = await coldVisit(browser, link, EXPLORE_RESULT, { failSelector: '[data-testid="sql-error"]' });
-			explorer.push(visit.ms);
-			await done(visit.session);
-			log(`explorer run ${i + 1}: ${visit.ms.toFixed(0)} ms`);
-		}
-		explorerNote = 'cold visit of a share link (#s=…) for SELECT count(*) FROM rtt_summary, from navigation start to the first row of the results table';
-	} catch (error) {
-		explorerNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
-		log(`explorer: ${explorerNote}`);
-	}
-
 	// A council's page, cold: Leeds on the real data, else the council with the most measures.
 	try {
 		const councils = await (await fetch(`${server.url}/data/council/councils.json`)).json().catch(() => null) as { councils: { code: string; measures: string[] }[] } | null;
@@ -169,6 +162,37 @@ try {
 
 	initial = await initialJs(browser, server.url);
 	log(`initial JS: ${initial.bytes} bytes gzip in ${initial.files.length} files`);
+	}
+
+	// The explorer cold (A) and DuckDB-WASM's own floor (B, bench/floor: SELECT 1 on the same wasm and worker), A B A B …
+	// The share link (#s=…) runs the query on load; get one by running the query once.
+	try {
+		const session = (await coldVisit(browser, `${server.url}/explore`, 'form.console[data-ready]')).session;
+		const { page } = session;
+		await page.getByLabel('SQL query').fill('SELECT count(*) FROM rtt_summary');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.waitForSelector(EXPLORE_RESULT, { timeout: 180_000 });
+		await page.waitForFunction(() => location.hash.includes('s='), null, { timeout: 10_000 });
+		const link = page.url();
+		await done(session);
+		await done((await floorVisit()).session); // warm-up: the server compresses floor.js once
+		for (let i = 0; i < RUNS; i++) {
+			const visit = await coldVisit(browser, link, EXPLORE_RESULT, { failSelector: '[data-testid="sql-error"]' });
+			explorer.push(visit.ms);
+			await done(visit.session);
+			const floor = await floorVisit();
+			floors.push(floor.ms);
+			overFloor.push(visit.ms / floor.ms);
+			await done(floor.session);
+			log(`explorer run ${i + 1}: ${visit.ms.toFixed(0)} ms, floor ${floor.ms.toFixed(0)} ms, ratio ${(visit.ms / floor.ms).toFixed(2)}`);
+		}
+		explorerNote = 'cold visit of a share link (#s=…) for SELECT count(*) FROM rtt_summary, from navigation start to the first row of the results table';
+		floorNote =
+			`cold visit of the bench-only page /floor/ (bench/floor, served beside the site, not part of it), from navigation start to its one result row painted: it starts the site's own DuckDB-WASM files the way src/lib/data/duckdb.ts does (selectBundle over the same eh and mvp wasm and workers, one worker, instantiate, open, connect) and runs SELECT 1 (${await floorBundle()}); measured in the same run as explorer_cold_ms, alternating explorer, floor, explorer, floor …`;
+	} catch (error) {
+		explorerNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
+		floorNote = explorerNote;
+		log(`explorer: ${explorerNote}`);
 	}
 
 	// The explorer, warm: a GROUP BY over a whole month's per-commissioner detail, then a 200 MB upload in the same page.
@@ -220,6 +244,8 @@ const figures: Figure[] = [
 	{ key: 'cold_first_result_throttled_ms', label: 'Cold first result, slow 4G + 4× CPU', unit: 'ms', summary: s(throttled), goal: 4000, better: 'lower' },
 	{ key: 'warm_query_ms', label: 'Warm query (radius change → new summary)', unit: 'ms', summary: s(warm), goal: 50, better: 'lower' },
 	{ key: 'explorer_cold_ms', label: 'Explorer cold: navigation → first SQL result', unit: 'ms', summary: s(explorer), goal: 2500, better: 'lower' },
+	{ key: 'explorer_floor_ms', label: 'DuckDB-WASM floor: navigation → SELECT 1 on the same files', unit: 'ms', summary: s(floors), goal: null, better: 'lower' },
+	{ key: 'explorer_cold_vs_floor', label: 'Explorer cold ÷ DuckDB-WASM floor (per pair)', unit: '×', summary: s(overFloor), goal: 1.3, better: 'lower' },
 	{ key: 'council_cold_ms', label: 'Council page cold: navigation → summary (no DuckDB-WASM)', unit: 'ms', summary: s(council), goal: 1000, better: 'lower' },
 	{ key: 'initial_js_gz_bytes', label: 'Initial JavaScript of / (gzip -9)', unit: 'bytes', summary: initial ? s([initial.bytes]) : null, goal: 100_000, better: 'lower' },
 	{ key: 'explorer_warm_group_by_ms', label: 'Explorer warm GROUP BY over a month of detail (Run → caption)', unit: 'ms', summary: s(explorerWarm), goal: 300, better: 'lower' },
@@ -227,12 +253,19 @@ const figures: Figure[] = [
 	{ key: 'naive_speedup', label: 'Naive page time ÷ cold first result (per pair)', unit: '×', summary: s(speedups), goal: 20, better: 'higher' }
 ];
 const results: Record<string, number | null> = {};
-const EXPLORER_KEYS = ['explorer_warm_group_by_ms', 'upload_max_main_thread_task_ms'];
+const EXPLORER_KEYS = ['explorer_cold_ms', 'explorer_floor_ms', 'explorer_cold_vs_floor', 'explorer_warm_group_by_ms', 'upload_max_main_thread_task_ms'];
 const measured = ONLY_EXPLORER ? figures.filter((f) => EXPLORER_KEYS.includes(f.key)) : figures;
 if (ONLY_EXPLORER && existsSync('bench/results.json')) Object.assign(results, JSON.parse(readFileSync('bench/results.json', 'utf8')));
 for (const f of measured) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(f.unit === '×' ? 2 : 0)) : null;
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-const notes = { council_cold_ms: councilNote, explorer_warm_group_by_ms: explorerWarmNote, upload_max_main_thread_task_ms: uploadNote };
+const notes = {
+	council_cold_ms: councilNote,
+	explorer_cold_ms: explorerNote,
+	explorer_floor_ms: floorNote,
+	explorer_cold_vs_floor: `explorer_cold_ms ÷ explorer_floor_ms for each explorer, floor pair of the same run; how much the explorer adds (SvelteKit, the manifest, loading rtt_summary as Arrow, the SETs, drawing the table) to what DuckDB-WASM itself costs`,
+	explorer_warm_group_by_ms: explorerWarmNote,
+	upload_max_main_thread_task_ms: uploadNote
+};
 if (ONLY_EXPLORER) {
 	mergeIntoReport('bench/report.md', measured, notes, `\`tsx bench/run.ts --only explorer\` on ${new Date().toISOString()}, ${prepared.dataset} data, Chromium ${chromiumVersion}`);
 	log('merged the explorer figures into bench/results.json and bench/report.md');
@@ -255,7 +288,6 @@ writeReport('bench/report.md', {
 	cold,
 	naive,
 	naiveNote,
-	explorerNote,
 	notes,
 	initial,
 	outside: [...outside],
