@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, strFromU8, unzipSync } from 'fflate';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DEFAULT_SEED, generateAll, sha256 } from './generate.ts';
-import { consecutiveMonths, rttMonthIndex } from './rtt-history.ts';
+import { MONTH_NAMES, consecutiveMonths, rttMonthIndex } from './rtt-history.ts';
 import { rttMonthCsv } from './rtt.ts';
 import { discoverSources } from '../lib/source-files.ts';
 import { readRttIntoDuckDB, recogniseRtt } from '../readers/rtt.ts';
@@ -25,7 +25,6 @@ function csvOf(path: string, bytes: Uint8Array): string {
 	return strFromU8(bytes);
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 function periodOfLabel(label: string): string {
 	const [, month, year] = label.split('-');
 	return `${year}-${String(MONTH_NAMES.indexOf(month) + 1).padStart(2, '0')}`;
