@@ -32,7 +32,7 @@ describe('openwaits.config.json and its schema', () => {
 		const config = parseSiteConfig(read('tests/fixtures/branding/anytown.config.json'));
 		const ids = (await loadSources(join(ROOT, 'data/sources.json'))).map((s) => s.id);
 		expect(config.datasets!.filter((d) => !ids.includes(d))).toEqual([]);
-		expect(config.pages).toEqual({ explore: false, compare: true, league: false });
+		expect(config.pages).toEqual({ explore: false, compare: true, league: false, council: false });
 	});
 
 	it.each([
