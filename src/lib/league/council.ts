@@ -8,9 +8,10 @@
  * One measure at a time, with its own peer group, direction and uncertainty:
  * there is no combined score anywhere here, by design.
  */
-import type { CouncilMeasure, CouncilMeasureFile, CouncilRecord, CouncilsFile, CouncilValue } from '../schema/council.ts';
+import type { CouncilMeasure, CouncilMeasureFile, CouncilsFile, CouncilValue } from '../schema/council.ts';
 import { CLEAR_Z, MAD_TO_SD, MIN_PEERS, median, medianAbsoluteDeviation, peerSpread, type PeerSpread } from '../stats/peer-spread.ts';
 import type { LeagueUnit } from './compute.ts';
+import { indexCouncils, peerCandidates } from '../council/peers.ts';
 import type { LeaguePeers } from './measures.ts';
 
 export const PEER_GROUP_WORDS: Record<Exclude<LeaguePeers, ''>, string> = {
@@ -31,19 +32,17 @@ export interface PeerGroup {
 	words: string;
 }
 
-/** The chosen council and its peers; null when the council is unknown. */
+/**
+ * The chosen council and its peers; null when the council is unknown. The members are the
+ * council page's own (council/peers.ts), so a league and a council's page compare the same
+ * councils: codes a published list names that have since been abolished lead to their successors.
+ */
 export function peerGroup(councils: CouncilsFile, focus: string, group: Exclude<LeaguePeers, ''>): PeerGroup | null {
-	const byCode = new Map(councils.councils.map((c) => [c.code, c]));
-	const chosen = byCode.get(focus);
+	const index = indexCouncils(councils);
+	const chosen = index.get(focus);
 	if (!chosen) return null;
-	const words = `${chosen.name} and ${PEER_GROUP_WORDS[group]}`;
-	if (group === 'type' || group === 'region') {
-		const same = (c: CouncilRecord) => (group === 'type' ? c.type === chosen.type : c.region !== null && c.region === chosen.region);
-		return { codes: new Set(councils.councils.filter((c) => c.code === focus || same(c)).map((c) => c.code)), leftOut: 0, words };
-	}
-	const listed = councils.peers[group]?.[focus] ?? [];
-	const known = listed.filter((code) => byCode.has(code));
-	return { codes: new Set([focus, ...known]), leftOut: listed.length - known.length, words };
+	const candidates = peerCandidates(councils, index, chosen, group);
+	return { codes: new Set([focus, ...candidates.codes]), leftOut: candidates.notEnglish, words: `${chosen.name} and ${PEER_GROUP_WORDS[group]}` };
 }
 
 /** The measure's years, newest asked-for or latest. */
