@@ -71,6 +71,17 @@ describe('ODS cells', () => {
 	});
 });
 
+describe('opening once', () => {
+	it('the same bytes under the same name open once (sampled, then read); another name opens anew', () => {
+		const bytes = ods(table('S', '<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'));
+		const book = openWorkbook('t.ods', bytes);
+		expect(openWorkbook('t.ods', bytes)).toBe(book);
+		expect(openWorkbook('other.ods', bytes)).not.toBe(book);
+		expect([...openWorkbook('other.ods', bytes)!.rows('S')]).toEqual([{ line: 1, cells: [1] }]);
+		expect(openWorkbook('t.ods', new Uint8Array(bytes))).not.toBe(book);
+	});
+});
+
 describe('errors name file, sheet, row and column', () => {
 	const cases: [string, () => unknown, string][] = [
 		['a float that is not a number', () => rowsOf(ods(table('Table_1', '<table:table-row><table:table-cell/><table:table-cell/><table:table-cell office:value-type="float" office:value="12,3"/></table:table-row>')), 'Table_1'), 't.ods, sheet "Table_1", line 1, column "C": the float cell\'s value "12,3" is not a number.'],

@@ -85,8 +85,23 @@ function* locatedRows(file: string, sheet: string, rows: () => Iterable<SheetRow
 	}
 }
 
+/**
+ * Workbooks already opened, by their bytes: the build samples a workbook (to recognise it)
+ * and then its reader reads it, and inflating a 42 MB content.xml twice is work done twice.
+ * Weak, so a workbook goes when its bytes do.
+ */
+const opened = new WeakMap<Uint8Array, { file: string; book: Workbook | null }>();
+
 /** The workbook in these bytes, or null when they are not a spreadsheet (not a zip, or a zip of something else). */
 export function openWorkbook(file: string, bytes: Uint8Array): Workbook | null {
+	const seen = opened.get(bytes);
+	if (seen?.file === file) return seen.book;
+	const book = openUncached(file, bytes);
+	opened.set(bytes, { file, book });
+	return book;
+}
+
+function openUncached(file: string, bytes: Uint8Array): Workbook | null {
 	if (!looksLikeZip(bytes)) return null;
 	let parts: Parts;
 	try {
