@@ -1,16 +1,13 @@
 /**
  * A small, entirely fictional council dataset in the shape of src/lib/schema/council.ts,
- * for unit and end-to-end tests until the real council build lands. Names are made up
+ * for the council pages' unit tests. Names are made up
  * ("Fixture …"), codes sit in a range no real council uses (E0x8xxxxx), and postcodes in
  * areas Royal Mail does not use (ZA, ZB). Figures come from a seeded generator, with a few
  * councils placed far from their peers on purpose so every position can be seen:
  *   - Fixture Vale (E08800001): clearly better on household recycling, clearly worse on re-referrals;
  *   - Fixture Marsh (E08800002): no figure for repeat plans in the latest year (suppressed);
  *   - Old Fixture (E07800009): abolished in 2021, replaced by Fixture Downs.
- * `hostile: true` gives every council a name made of markup or a spreadsheet formula.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { COUNCIL_MEASURES } from '../../src/lib/council/measures.ts';
 import type { CouncilMeasure, CouncilMeasureFile, CouncilPostcodeAreaFile, CouncilRecord, CouncilsFile, CouncilType, CouncilValue, OfstedJudgement } from '../../src/lib/schema/council.ts';
 import { seededRandom } from '../../src/lib/stats/seeded-random.ts';
@@ -48,18 +45,6 @@ const COUNCILS: FixtureCouncil[] = [
 ];
 
 const ABOLISHED = { code: 'E07800009', name: 'Old Fixture', successor: 'E06800004', year: 2021 };
-
-/** Markup and formulas: every one would set window.__pwned if it ever became markup or ran. */
-const HOSTILE_NAMES = [
-	'<img src=x onerror="window.__pwned=1">',
-	'=HYPERLINK("http://example.invalid","x")',
-	'<script>window.__pwned=1</script>',
-	'+cmd|\' /C calc\'!A0',
-	'"><svg onload=window.__pwned=1>',
-	'@SUM(1+1)*cmd|\' /C calc\'!A0',
-	'-2+3+cmd|\' /C calc\'!A0',
-	'</title><script>window.__pwned=1</script>'
-];
 
 const MEASURE_IDS = ['household-recycling', 'fly-tipping-incidents', 'cin-rereferrals', 'cpp-subsequent'] as const;
 const WASTE_YEARS = ['2019-20', '2020-21', '2021-22', '2022-23'];
@@ -128,15 +113,14 @@ export interface CouncilFixture {
 	postcodes: CouncilPostcodeAreaFile[];
 }
 
-export function councilFixture(options: { hostile?: boolean } = {}): CouncilFixture {
-	const named = COUNCILS.map((c, i) => (options.hostile ? { ...c, name: `${HOSTILE_NAMES[i % HOSTILE_NAMES.length]} ${i}` } : c));
+export function councilFixture(): CouncilFixture {
 	const measures: CouncilMeasureFile[] = MEASURE_IDS.map((id, i) => {
 		const measure = catalogueRow(id);
-		const values = measureValues(id, named, 20260712 + i);
+		const values = measureValues(id, COUNCILS, 20260712 + i);
 		return { measure, england: englandRows(id, values, measure.years), values };
 	});
 	const measuresOf = (code: string) => measures.filter((m) => m.values.some((v) => v.code === code && v.value !== null)).map((m) => m.measure.id);
-	const records: CouncilRecord[] = named.map((c) => ({
+	const records: CouncilRecord[] = COUNCILS.map((c) => ({
 		code: c.code,
 		name: c.name,
 		type: c.type,
@@ -150,7 +134,7 @@ export function councilFixture(options: { hostile?: boolean } = {}): CouncilFixt
 	}));
 	records.push({
 		code: ABOLISHED.code,
-		name: options.hostile ? `${HOSTILE_NAMES[0]} old` : ABOLISHED.name,
+		name: ABOLISHED.name,
 		type: 'district',
 		region: SOUTH,
 		regionName: REGION_NAMES[SOUTH],
@@ -179,14 +163,4 @@ export function councilFixture(options: { hostile?: boolean } = {}): CouncilFixt
 		{ area: 'ZB', sectors: { 'ZB2 3': [FIXTURE_CODES.district, FIXTURE_CODES.county], 'ZB4 1': [ABOLISHED.code] } }
 	];
 	return { councils: { councils: records, peers, measures: measures.map((m) => m.measure) }, measures, postcodes };
-}
-
-/** Writes the fixture under `<dataDir>/council/` (dataDir is a static data folder, e.g. …/static/data). */
-export function writeCouncilFixture(dataDir: string, options: { hostile?: boolean } = {}): CouncilFixture {
-	const fixture = councilFixture(options);
-	mkdirSync(join(dataDir, 'council', 'postcodes'), { recursive: true });
-	writeFileSync(join(dataDir, 'council', 'councils.json'), JSON.stringify(fixture.councils));
-	for (const file of fixture.measures) writeFileSync(join(dataDir, file.measure.path), JSON.stringify(file));
-	for (const area of fixture.postcodes) writeFileSync(join(dataDir, 'council', 'postcodes', `${area.area}.json`), JSON.stringify(area));
-	return fixture;
 }

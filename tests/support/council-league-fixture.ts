@@ -1,14 +1,7 @@
 /**
  * TEST-ONLY: fictional council files in the shape of src/lib/schema/council.ts,
- * for the league's unit specs and, until the council build lands, for an e2e
- * site (`npx tsx tests/support/council-league-fixture.ts <static/data folder>`
- * writes council/councils.json and a few council/<measure>.json there).
- *
- * Every name and figure is made up and deterministic (seeded). The e2e tests
- * read names and codes back from the written files, never from here.
+ * for the league's unit specs. Every name and figure is made up and deterministic (seeded).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { councilMeasureById } from '../../src/lib/council/measures.ts';
 import { COUNCIL_FILES, type CouncilMeasure, type CouncilMeasureFile, type CouncilRecord, type CouncilsFile, type CouncilType, type CouncilValue } from '../../src/lib/schema/council.ts';
 import { seededRandom } from '../../src/lib/stats/seeded-random.ts';
@@ -41,11 +34,9 @@ function measure(id: string, years: string[]): CouncilMeasure {
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** `names` replaces the first councils' names (e.g. the hostile sample's markup and formulas). */
-export function councilLeagueFixture(names: readonly string[] = []): CouncilLeagueFixture {
+export function councilLeagueFixture(): CouncilLeagueFixture {
 	const random = seededRandom(1212);
-	const records: CouncilRecord[] = NAMES.map((plain, i) => {
-		const name = names[i] ?? plain;
+	const records: CouncilRecord[] = NAMES.map((name, i) => {
 		const [region, regionName] = REGIONS[i % REGIONS.length];
 		return { code: code(i), name, type: TYPES[i % TYPES.length], region, regionName, dfeCode: String(900 + i), replacedBy: null, predecessors: [], measures: [], ofsted: null };
 	});
@@ -103,23 +94,4 @@ export function councilLeagueFixture(names: readonly string[] = []): CouncilLeag
 	councils.measures = measures.map((m) => m.measure);
 	for (const r of records) r.measures = measures.filter((m) => m.values.some((v) => v.code === r.code && v.value !== null)).map((m) => m.measure.id);
 	return { councils, measures };
-}
-
-/** Writes the fixture's files into a static data folder. */
-export function writeCouncilLeagueFixture(dataDir: string, names: readonly string[] = []): string[] {
-	const fixture = councilLeagueFixture(names);
-	mkdirSync(join(dataDir, 'council'), { recursive: true });
-	const written: [string, unknown][] = [[COUNCIL_FILES.councils, fixture.councils], ...fixture.measures.map((m): [string, unknown] => [m.measure.path, m])];
-	for (const [path, content] of written) writeFileSync(join(dataDir, path), JSON.stringify(content));
-	return written.map(([path]) => path);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const [dir, flag] = process.argv.slice(2);
-	if (!dir) {
-		console.error('Usage: npx tsx tests/support/council-league-fixture.ts <static/data folder> [--hostile]');
-		process.exit(2);
-	}
-	const names = flag === '--hostile' ? Object.values((await import('../../scripts/sample/hostile.ts')).HOSTILE_PROVIDER_NAMES) : [];
-	console.log(`Wrote ${writeCouncilLeagueFixture(dir, names).join(', ')} to ${dir}`);
 }
