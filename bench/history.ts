@@ -1,0 +1,148 @@
+/**
+ * History at scale (#13), on generated data so it runs anywhere: 61 consecutive
+ * demonstration months (`scripts/sample/generate.ts --months 61`, ending 2026-04),
+ * hard-linked into three input folders under .cache/bench/history/:
+ *   in60/    every file except the last RTT month (2026-04): 60 RTT months
+ *   in61/    every file: 61 RTT months
+ *   alone/   every file except the first 60 RTT months: the 61st month alone
+ * Each build runs in a fresh child process (bench/history-child.ts) with its own
+ * month cache, so "incremental" means exactly: a cache filled by the 60-month
+ * build, copied before each run so every run adds the same one month.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { CACHE } from './build.ts';
+import type { Figure } from './report.ts';
+import { summarise, type Summary } from './stats.ts';
+
+export const HISTORY = join(CACHE, 'history');
+const RAW = join(HISTORY, 'raw61');
+const LAST_MONTH_FILE = /RTT-April-2026-full-extract/i;
+const RTT_FILE = /RTT-.*-full-extract/i;
+
+export interface HistoryBuild { ms: number; maxRssMb: number; bytes: number; months: number }
+
+export interface HistoryFigures {
+	full60: HistoryBuild;
+	/** Adding the 61st month to the 60-month cache, and that month alone, side by side. */
+	pairs: { incrementalMs: number; aloneMs: number; ratio: number }[];
+	bytes61: number;
+	/** The 60-month site's data folder, for the explorer figures. */
+	data60: string;
+}
+
+function files(dir: string): string[] {
+	const out: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...files(path));
+		else if (entry.isFile()) out.push(path);
+	}
+	return out.sort();
+}
+
+export function folderBytes(dir: string): number {
+	return files(dir).reduce((sum, f) => sum + statSync(f).size, 0);
+}
+
+/** Hard links (the reader skips symbolic links), so the three folders cost no disk. */
+function linkFolder(target: string, keep: (name: string) => boolean): void {
+	rmSync(target, { recursive: true, force: true });
+	for (const file of files(RAW)) {
+		if (!keep(basename(file))) continue;
+		const to = join(target, relative(RAW, file));
+		mkdirSync(dirname(to), { recursive: true });
+		linkSync(file, to);
+	}
+}
+
+export function prepareHistoryInputs(log: (line: string) => void): { in60: string; in61: string; alone: string } {
+	const stamp = join(HISTORY, 'raw61.stamp');
+	const wanted = readFileSync('scripts/sample/rtt-history.ts', 'utf8') + readFileSync('scripts/sample/rtt.ts', 'utf8');
+	if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
+		log('generating 61 months of demonstration data…');
+		rmSync(RAW, { recursive: true, force: true });
+		const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sample/generate.ts', '--months', '61', '--out', RAW], { stdio: 'inherit' });
+		if (result.status !== 0) throw new Error('generating the 61 months failed');
+		writeFileSync(stamp, wanted);
+	}
+	const in60 = join(HISTORY, 'in60');
+	const in61 = join(HISTORY, 'in61');
+	const alone = join(HISTORY, 'alone');
+	linkFolder(in60, (name) => !LAST_MONTH_FILE.test(name));
+	linkFolder(in61, () => true);
+	linkFolder(alone, (name) => !RTT_FILE.test(name) || LAST_MONTH_FILE.test(name));
+	const count = (dir: string) => files(dir).filter((f) => RTT_FILE.test(basename(f))).length;
+	if (count(in60) !== 60 || count(in61) !== 61 || count(alone) !== 1) throw new Error(`history inputs: ${count(in60)}/${count(in61)}/${count(alone)} RTT months, expected 60/61/1`);
+	return { in60, in61, alone };
+}
+
+function historyChild(input: string, out: string, cache: string): HistoryBuild {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/history-child.ts', input, out, cache], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 1_800_000 });
+	if (result.status !== 0) throw new Error(`bench/history-child.ts ${input} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
+	return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as HistoryBuild;
+}
+
+/**
+ * The 60-month build from an empty cache (→ history_build_s_per_month, its peak
+ * memory and bytes), then `pairs` × (61 months on a copy of that cache, the 61st
+ * month alone from an empty cache), alternating.
+ */
+export function measureHistoryBuilds(inputs: { in60: string; in61: string; alone: string }, pairs: number, log: (line: string) => void): HistoryFigures {
+	const cache60 = join(HISTORY, 'cache60');
+	const data60 = join(HISTORY, 'site60/static/data');
+	rmSync(cache60, { recursive: true, force: true });
+	log('history: building 60 generated months from an empty cache…');
+	const full60 = historyChild(inputs.in60, data60, cache60);
+	log(`history: 60 months in ${(full60.ms / 1000).toFixed(1)} s, peak ${full60.maxRssMb.toFixed(0)} MB, ${(full60.bytes / 1e6).toFixed(1)} MB of data`);
+	const result: HistoryFigures = { full60, pairs: [], bytes61: 0, data60 };
+	for (let i = 0; i < pairs; i++) {
+		const cache = join(HISTORY, 'cache61');
+		rmSync(cache, { recursive: true, force: true });
+		cpSync(cache60, cache, { recursive: true });
+		const incremental = historyChild(inputs.in61, join(HISTORY, 'out61'), cache);
+		result.bytes61 = incremental.bytes;
+		const emptyCache = join(HISTORY, 'cache-alone');
+		rmSync(emptyCache, { recursive: true, force: true });
+		const alone = historyChild(inputs.alone, join(HISTORY, 'out-alone'), emptyCache);
+		result.pairs.push({ incrementalMs: incremental.ms, aloneMs: alone.ms, ratio: incremental.ms / alone.ms });
+		log(`history pair ${i + 1}/${pairs}: 61st month added in ${(incremental.ms / 1000).toFixed(1)} s, that month alone ${(alone.ms / 1000).toFixed(1)} s, ratio ${(incremental.ms / alone.ms).toFixed(2)}`);
+	}
+	for (const dir of ['out61', 'out-alone', 'cache61', 'cache-alone']) rmSync(join(HISTORY, dir), { recursive: true, force: true });
+	return result;
+}
+
+interface ExplorerHistoryRuns { explorer60: number[]; explorer60Ratio: number[]; bytes60: number[]; allMonths: number[] }
+
+/** The history figures for results.json and the report (null summaries when not measured). */
+export function historyFigures(history: HistoryFigures | null, runs: ExplorerHistoryRuns): Figure[] {
+	const s = (values: number[]): Summary | null => (values.length ? summarise(values) : null);
+	const h = history;
+	return [
+		{ key: 'history_build_s_per_month', label: 'Data build of 60 generated months ÷ 60 (empty cache)', unit: 's', summary: h ? s([h.full60.ms / 1000 / 60]) : null, goal: null, better: 'lower', decimals: 2 },
+		{ key: 'history_peak_rss_mb', label: 'Peak memory of the 60-month build (maxRSS)', unit: 'MB', summary: h ? s([h.full60.maxRssMb]) : null, goal: 1536, better: 'lower', useMax: true },
+		{ key: 'incremental_month_ratio', label: 'Adding the 61st month to 60 cached ÷ that month alone (per pair)', unit: '×', summary: h?.pairs.length ? s(h.pairs.map((p) => p.ratio)) : null, goal: 1.3, better: 'lower' },
+		{ key: 'site_bytes_per_month', label: 'Site data growth per generated month (61 months − 60)', unit: 'bytes', summary: h && h.bytes61 ? s([h.bytes61 - h.full60.bytes]) : null, goal: null, better: 'lower' },
+		{ key: 'explorer_cold_ms_60', label: 'Explorer cold, first example query, 60 generated months', unit: 'ms', summary: s(runs.explorer60), goal: null, better: 'lower' },
+		{ key: 'explorer_cold_60_vs_2', label: 'Explorer cold: 60 months ÷ the 2 real months (per pair)', unit: '×', summary: s(runs.explorer60Ratio), goal: 1.2, better: 'lower' },
+		{ key: 'explorer_bytes_first_query_60', label: 'Bytes the first example query fetches, 60 months (as the page reports)', unit: 'bytes', summary: s(runs.bytes60), goal: null, better: 'lower', useMax: true },
+		{ key: 'explorer_all_months_ms', label: "England's median wait by month over 60 months, warm (Run → caption)", unit: 'ms', summary: s(runs.allMonths), goal: 1000, better: 'lower' }
+	];
+}
+
+export function historyNotes(history: HistoryFigures | null, failure: string, notes: { explorer60Note: string; allMonthsNote: string }): Record<string, string> {
+	const builds = history
+		? `generated months from \`scripts/sample/generate.ts --months 61\` hard-linked into three folders (60 RTT months; all 61; the 61st alone, each with every non-RTT file), each build in a fresh child process (bench/history-child.ts, times taken inside it) with its own month cache. The 60-month build from an empty cache took ${(history.full60.ms / 1000).toFixed(1)} s and wrote ${(history.full60.bytes / 1e6).toFixed(1)} MB; the 61-month build wrote ${(history.bytes61 / 1e6).toFixed(1)} MB. Pairs (61 months on a fresh copy of the 60-month cache, then the 61st month alone from an empty cache): ${history.pairs.map((p) => `${(p.incrementalMs / 1000).toFixed(1)} s / ${(p.aloneMs / 1000).toFixed(1)} s`).join(', ')}`
+		: `not measured: ${failure || 'skipped (--skip-history)'}`;
+	return {
+		history_build_s_per_month: builds,
+		history_peak_rss_mb: builds,
+		incremental_month_ratio: builds,
+		site_bytes_per_month: builds,
+		explorer_cold_ms_60: notes.explorer60Note,
+		explorer_cold_60_vs_2: notes.explorer60Note,
+		explorer_bytes_first_query_60: notes.explorer60Note,
+		explorer_all_months_ms: notes.allMonthsNote
+	};
+}
