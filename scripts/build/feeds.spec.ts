@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changesFeed, monthSummary, notableChanges, providerFeeds } from './feeds.ts';
+import { changesFeed, FEED_MONTHS, monthSummary, notableChanges, providerFeeds } from './feeds.ts';
 import { atomProblems, parseXml } from './atom-check.ts';
 import { providerRecord, waitFigures } from '../../src/lib/schema/test-fixtures.ts';
 import type { WaitFigures } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
+import { listChange } from '../../src/lib/stats/list-flow.ts';
+import { listChangeSentence } from '../../src/lib/format/flow-sentences.ts';
 
 const treated = (pathways: number, median: number) => ({ pathways, unknownClockStart: 0, median, p92: median * 3, medianOver104: false, p92Over104: false, tooFew: false });
 const month = (period: string, pathways: number, over: Partial<WaitFigures> = {}) =>
@@ -42,6 +44,24 @@ describe('providerFeeds', () => {
 	it('ids differ across all feeds', () => {
 		const ids = feeds.flatMap((f) => [...f.xml.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]));
 		expect(new Set(ids).size).toBe(ids.length);
+	});
+});
+
+describe('a long history', () => {
+	// 60 months, the list growing by 100 a month: the feed keeps the latest 13, still valid Atom.
+	const periods = Array.from({ length: 60 }, (_, i) => `${2021 + Math.floor((i + 4) / 12)}-${String(((i + 4) % 12) + 1).padStart(2, '0')}`);
+	const long: PatientFigures = new Map([['C_999', { name: 'Total', providers: new Map([['AAA', periods.map((p, i) => month(p, 1000 + 100 * i))]]) }]]);
+	const [feed] = providerFeeds(long, providers.slice(0, 1));
+	const entries = parseXml(feed.xml).children.filter((c) => c.name === 'entry');
+	it('lists only the most recent months, newest first', () => {
+		expect(entries).toHaveLength(FEED_MONTHS);
+		const updated = entries.map((e) => e.children.find((c) => c.name === 'updated')!.text.slice(0, 7));
+		expect(updated).toEqual(periods.slice(-FEED_MONTHS).reverse());
+	});
+	it('is valid Atom', () => expect(atomProblems(feed.xml)).toEqual([]));
+	it('the oldest entry listed still compares with the month before it', () => {
+		const summary = entries.at(-1)!.children.find((c) => c.name === 'summary')!.text;
+		expect(summary).toContain(listChangeSentence(listChange(month(periods[46], 5600), month(periods[47], 5700)))!);
 	});
 });
 

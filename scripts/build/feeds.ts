@@ -20,6 +20,11 @@ const AUTHOR = 'OpenWaits (figures from NHS England RTT statistics)';
 const ALL = 'C_999';
 /** How many rises and how many falls the "what changed" feed lists. */
 export const CHANGES_PER_DIRECTION = 10;
+/**
+ * How many months a provider feed lists, newest first: a year and the month before it, so a
+ * reader sees the same month a year earlier and the feed's bytes do not grow with history.
+ */
+export const FEED_MONTHS = 13;
 
 /** The page a feed entry points at, relative to the feed file (feeds live under <base>/data/). */
 function pageHref(feedFile: string, page: string): string {
@@ -56,12 +61,15 @@ function treatmentWords(code: string, fallback: string): string {
 
 function monthEntries(key: string, heading: string, months: WaitFigures[], href: string): AtomEntry[] {
 	const sorted = [...months].sort((a, b) => a.period.localeCompare(b.period));
+	const first = Math.max(0, sorted.length - FEED_MONTHS);
 	return sorted
+		.slice(first)
 		.map((w, i) => ({
 			key: `${key}/${w.period}`,
 			title: `${heading}: ${monthName(w.period)}`,
 			updated: monthEndTimestamp(w.period),
-			summary: monthSummary(w, i > 0 ? sorted[i - 1] : null),
+			// The oldest entry listed still says how the list changed since the month before it.
+			summary: monthSummary(w, sorted[first + i - 1] ?? null),
 			href
 		}))
 		.reverse(); // newest first, as feed readers expect

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AE_MONTH_FILE, FEED_FILES, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { writeArrowFile } from './arrow.ts';
 import { buildProviders } from './providers.ts';
-import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
+import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
 import { rttProviders, centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
@@ -111,6 +111,7 @@ export async function writeSiteData(
 	await writeJsonFile(join(dir, 'patient/providers.json'), providersFile(providers));
 	const waits = treatmentWaitFiles(patient, stage.periods);
 	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
+	for (const file of treatmentTrendFiles(patient, stage.periods)) await writeJsonFile(join(dir, `patient/trend-${file.treatment}.json`), file);
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBands } from '../../src/lib/stats/bands.ts';
 import { summariseWaits, toWaitFigures } from '../../src/lib/stats/wait-summary.ts';
-import { postcodeAreaFiles, treatmentWaitFiles } from './patient-files.ts';
+import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
+import { firstAnswerPeriods, trendMonths } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
 
 const figures = (period: string, counts: Record<number, number>) => {
@@ -26,6 +27,51 @@ describe('treatmentWaitFiles', () => {
 		// Five people are too few to say: counts stay, figures go.
 		expect(files[0].rows[0].months[0]).toMatchObject({ pathways: 5, median: null, tooFew: true, within18: 5 });
 		expect(files[1]).toMatchObject({ treatmentName: 'Ophthalmology Service', periods: ['2026-01', '2026-04'] });
+	});
+});
+
+describe('firstAnswerPeriods: the latest, the month built before it, the same month a year earlier', () => {
+	const cases: [string[], string[]][] = [
+		[[], []],
+		[['2026-04'], ['2026-04']],
+		[['2026-04', '2026-01'], ['2026-01', '2026-04']],
+		[['2025-03', '2025-04', '2025-05', '2026-02', '2026-03', '2026-04'], ['2025-04', '2026-03', '2026-04']],
+		// The year-earlier month not built: only the two latest.
+		[['2025-03', '2025-05', '2026-03', '2026-04'], ['2026-03', '2026-04']]
+	];
+	it.each(cases)('%j → %j', (periods, kept) => expect(firstAnswerPeriods(periods)).toEqual(kept));
+});
+
+describe('a long history', () => {
+	const periods = ['2025-03', '2025-04', '2025-05', '2026-02', '2026-03', '2026-04'];
+	const patient: PatientFigures = new Map([['C_110', { name: 'Trauma and Orthopaedic Service', providers: new Map([
+		['RZZ', periods.map((p, i) => figures(p, { [10 + i]: 40 }))],
+		['RZA', [figures('2025-05', { 1: 50 })]] // stopped reporting: not in the first answer, still in the trend
+	]) }]]);
+	it('the waits file keeps full figures for the compared months only', () => {
+		const [file] = treatmentWaitFiles(patient, periods);
+		expect(file.periods).toEqual(['2025-04', '2026-03', '2026-04']);
+		expect(file.rows.map((r) => [r.provider, r.months.map((m) => m.period)])).toEqual([['RZZ', ['2025-04', '2026-03', '2026-04']]]);
+	});
+	it('the trend file has every month, aligned, null where a provider has no figure', () => {
+		const [trend] = treatmentTrendFiles(patient, periods);
+		expect(trend.periods).toEqual(periods);
+		const rza = trend.rows.find((r) => r.provider === 'RZA')!;
+		expect(rza.pathways).toEqual([null, null, 50, null, null, null]);
+		expect(rza.tooFew).toEqual([false, false, false, false, false, false]);
+		const rzz = trend.rows.find((r) => r.provider === 'RZZ')!;
+		expect(rzz.median).toEqual([10.5, 11.5, 12.5, 13.5, 14.5, 15.5]);
+		expect(rzz.within18).toEqual([40, 40, 40, 40, 40, 40]);
+	});
+	it('trendMonths gives back the figures the trend carries, as in the waits file', () => {
+		const [trend] = treatmentTrendFiles(patient, periods);
+		const [file] = treatmentWaitFiles(patient, periods);
+		const months = trendMonths(trend.periods, trend.rows.find((r) => r.provider === 'RZZ')!);
+		expect(months.map((m) => m.period)).toEqual(periods);
+		const full = file.rows[0].months.at(-1)!;
+		const { period, pathways, unknownClockStart, median, medianLow, medianHigh, medianOver104, pctWithin18, within18, over52, tooFew } = full;
+		expect(months.at(-1)).toEqual({ period, pathways, unknownClockStart, median, medianLow, medianHigh, medianOver104, pctWithin18, within18, over52, tooFew });
+		expect(trendMonths(trend.periods, trend.rows.find((r) => r.provider === 'RZA')!).map((m) => m.period)).toEqual(['2025-05']);
 	});
 });
 

@@ -1,24 +1,65 @@
 /**
  * The small JSON files a patient's first answer needs: one per treatment
- * (Part_2, people waiting now, every month) and one per postcode area. No
- * DuckDB-WASM download stands between a patient and their first answer.
+ * (Part_2, people waiting now, the months the first answer compares) and one
+ * per postcode area; and one trend file per treatment with every month's
+ * compact series, fetched after the first answer is shown. No DuckDB-WASM
+ * download stands between a patient and their first answer, and the first
+ * file does not grow with history.
  */
-import type { PostcodeAreaFile, ProviderWaits, TreatmentWaitsFile } from '../../src/lib/schema/site-data.ts';
+import {
+	firstAnswerPeriods,
+	type PostcodeAreaFile,
+	type ProviderTrend,
+	type ProviderWaits,
+	type TreatmentTrendFile,
+	type TreatmentWaitsFile,
+	type WaitFigures
+} from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
 import { postcodeArea } from '../../src/lib/geo/postcode.ts';
 
+const byPeriod = (a: WaitFigures, b: WaitFigures) => a.period.localeCompare(b.period);
+const sortedEntries = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+
 /** One file per treatment function, C_999 included ("all treatments"); months oldest first. */
 export function treatmentWaitFiles(patient: PatientFigures, periods: string[]): TreatmentWaitsFile[] {
-	return [...patient]
-		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([treatment, { name, providers }]) => ({
-			treatment,
-			treatmentName: name,
-			periods,
-			rows: [...providers]
-				.sort(([a], [b]) => a.localeCompare(b))
-				.map(([provider, months]): ProviderWaits => ({ provider, months: [...months].sort((a, b) => a.period.localeCompare(b.period)) }))
-		}));
+	const kept = firstAnswerPeriods(periods);
+	return sortedEntries(patient).map(([treatment, { name, providers }]) => ({
+		treatment,
+		treatmentName: name,
+		periods: kept,
+		rows: sortedEntries(providers)
+			.map(([provider, months]): ProviderWaits => ({ provider, months: months.filter((m) => kept.includes(m.period)).sort(byPeriod) }))
+			.filter((row) => row.months.length > 0)
+	}));
+}
+
+/** One trend file per treatment: every month built, a few numbers per provider and month. */
+export function treatmentTrendFiles(patient: PatientFigures, periods: string[]): TreatmentTrendFile[] {
+	const all = [...periods].sort();
+	return sortedEntries(patient).map(([treatment, { providers }]) => ({
+		treatment,
+		periods: all,
+		rows: sortedEntries(providers).map(([provider, months]) => providerTrend(provider, months, all))
+	}));
+}
+
+function providerTrend(provider: string, months: WaitFigures[], periods: string[]): ProviderTrend {
+	const at = new Map(months.map((m) => [m.period, m]));
+	const series = <K extends keyof WaitFigures>(key: K, none: WaitFigures[K] | null = null) => periods.map((p) => (at.has(p) ? at.get(p)![key] : none));
+	return {
+		provider,
+		median: series('median'),
+		medianLow: series('medianLow'),
+		medianHigh: series('medianHigh'),
+		medianOver104: series('medianOver104', false) as boolean[],
+		tooFew: series('tooFew', false) as boolean[],
+		pathways: series('pathways'),
+		unknownClockStart: series('unknownClockStart'),
+		pctWithin18: series('pctWithin18'),
+		within18: series('within18'),
+		over52: series('over52')
+	};
 }
 
 export interface Centroids {

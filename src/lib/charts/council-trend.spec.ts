@@ -18,9 +18,9 @@ describe('trendGeometry', () => {
 	const g = trendGeometry(points, percent, options);
 	it('matches the snapshot', () => expect(g).toMatchSnapshot());
 	it('breaks the line at a year without a figure instead of drawing it as 0', () => {
-		expect(g.councilPaths).toHaveLength(2);
-		expect(g.englandPaths).toHaveLength(1);
-		expect(g.points.map((p) => p.year)).toEqual(['2019-20', '2021-22', '2022-23']);
+		expect(g.linePaths).toHaveLength(2);
+		expect(g.referencePaths).toHaveLength(1);
+		expect(g.points.map((p) => p.label)).toEqual(['2019-20', '2021-22', '2022-23']);
 	});
 	it('percentages start at 0; points lie inside the plot', () => {
 		expect(g.yTicks[0].label).toBe('0%');
@@ -41,7 +41,7 @@ describe('trendGeometry', () => {
 	it('a count does not start at 0 and its ticks have no decimals', () => {
 		const counts = trendGeometry([{ year: 'a', value: 5000, suppressed: false, england: 900_000 }, { year: 'b', value: 5400, suppressed: false, england: 950_000 }], { unit: 'count', decimals: 0, title: 'Incidents' }, options);
 		expect(counts.yTicks[0].label).not.toBe('0');
-		expect(counts.englandPaths).toEqual([]); // England's count is the national total, not drawn
+		expect(counts.referencePaths).toEqual([]); // England's count is the national total, not drawn
 		expect(counts.description).not.toContain('dashed');
 		expect(counts.yTicks.every((t) => /^[\d,]+$/.test(t.label))).toBe(true);
 	});

@@ -12,7 +12,18 @@ import { ALL_TREATMENTS_CODE, searchTreatments, treatmentByCode, type Treatment 
 import { comparableMedian, providerDistance } from './nearby.ts';
 import { compareWaits, type ChangeInput, type WaitChange } from '../stats/change.ts';
 import type { WaitPercentile } from '../stats/percentile.ts';
-import { providersOf, type PostcodeAreaFile, type ProviderRecord, type ProvidersFile, type TreatmentWaitsFile, type WaitFigures } from '../schema/site-data.ts';
+import {
+	providersOf,
+	TREND_FILE,
+	trendMonths,
+	type PostcodeAreaFile,
+	type ProviderRecord,
+	type ProvidersFile,
+	type TreatmentTrendFile,
+	type TreatmentWaitsFile,
+	type TrendFigures,
+	type WaitFigures
+} from '../schema/site-data.ts';
 
 export type Fetcher = typeof fetch;
 
@@ -55,6 +66,18 @@ export function loadWaits(treatment: string, fetcher?: Fetcher): Promise<Treatme
 	return loadPatientJson<TreatmentWaitsFile>(`patient/waits-${treatment}.json`, fetcher);
 }
 
+/** Every month's compact series for one treatment: fetched after the first answer is shown. */
+export function loadTrend(treatment: string, fetcher?: Fetcher): Promise<TreatmentTrendFile | null> {
+	if (!/^(C_\d{3}|X0\d)$/.test(treatment)) return Promise.resolve(null);
+	return loadPatientJson<TreatmentTrendFile>(TREND_FILE.replace('{treatment}', treatment), fetcher);
+}
+
+/** One provider's months from a trend file, oldest first; [] when it has none. */
+export function providerTrendMonths(trend: TreatmentTrendFile | null, provider: string): TrendFigures[] {
+	const row = trend?.rows.find((r) => r.provider === provider);
+	return trend && row ? trendMonths(trend.periods, row) : [];
+}
+
 export function loadPostcodeArea(area: string, fetcher?: Fetcher): Promise<PostcodeAreaFile | null> {
 	if (!/^[A-Z]{1,2}$/.test(area)) return Promise.resolve(null);
 	return loadPatientJson<PostcodeAreaFile>(`patient/postcodes/${area}.json`, fetcher);
@@ -84,7 +107,7 @@ export function shortTreatmentWords(treatment: Treatment): string {
 
 // --------------------------------------------------------------------- figures
 
-export function medianPercentile(w: WaitFigures): WaitPercentile {
+export function medianPercentile(w: Pick<WaitFigures, 'median' | 'medianOver104'>): WaitPercentile {
 	if (w.medianOver104) return { kind: 'over104' };
 	return w.median === null ? { kind: 'none' } : { kind: 'weeks', weeks: w.median };
 }
@@ -94,8 +117,8 @@ export function p92Percentile(w: WaitFigures): WaitPercentile {
 	return w.p92 === null ? { kind: 'none' } : { kind: 'weeks', weeks: w.p92 };
 }
 
-/** The compact file's figures in the shape compareWaits needs. */
-export function toChangeInput(w: WaitFigures): ChangeInput {
+/** The compact file's figures (a waits or a trend file's month) in the shape compareWaits needs. */
+export function toChangeInput(w: Pick<WaitFigures, 'median' | 'medianLow' | 'medianHigh' | 'medianOver104' | 'pctWithin18' | 'pathways' | 'tooFew'>): ChangeInput {
 	const point = (weeks: number | null): WaitPercentile | null => (weeks === null ? null : { kind: 'weeks', weeks });
 	const low = point(w.medianLow) ?? (w.medianOver104 ? ({ kind: 'over104' } as const) : null);
 	const high = point(w.medianHigh) ?? (w.medianOver104 || w.medianLow !== null ? ({ kind: 'over104' } as const) : null);

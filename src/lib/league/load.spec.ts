@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chosenPeriod, loadLeague, periodsFor } from './load.ts';
 import { DEFAULT_QUERY, measureById, type LeagueQuery } from './measures.ts';
 import { clearPatientDataCache } from '../data/patient-data.ts';
-import { providersFile, type AeMonthFile, type ProviderRecord, type TreatmentWaitsFile } from '../schema/site-data.ts';
+import { providersFile, type AeMonthFile, type ProviderRecord, type TreatmentTrendFile, type TreatmentWaitsFile } from '../schema/site-data.ts';
 import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
 
 const providers: ProviderRecord[] = ['A', 'B', 'C'].map((code, i) =>
@@ -22,7 +22,16 @@ const FILES: Record<string, unknown> = {
 			provider,
 			months: [waitFigures({ period: '2026-01', pathways: 1000, within18: 700, pctWithin18: 70 }), waitFigures({ period: '2026-04', pathways: 1000, within18: [800, 600, 700][i], pctWithin18: 70 })]
 		}))
-	} satisfies TreatmentWaitsFile
+	} satisfies TreatmentWaitsFile,
+	// The trend file has an older month (2025-10) the waits file leaves out, and the same counts for the others.
+	'/data/patient/trend-C_999.json': {
+		treatment: 'C_999', periods: ['2025-10', '2026-01', '2026-04'],
+		rows: ['A', 'B', 'C'].map((provider, i) => ({
+			provider,
+			median: [10, 10, 10], medianLow: [9, 9, 9], medianHigh: [11, 11, 11], medianOver104: [false, false, false], tooFew: [false, false, false],
+			pathways: [1000, 1000, 1000], unknownClockStart: [0, 0, 0], pctWithin18: [[60, 80, 70][i], 70, 70], within18: [[600, 800, 700][i], 700, [800, 600, 700][i]], over52: [10, 10, 10]
+		}))
+	} satisfies TreatmentTrendFile
 };
 const fetcher = vi.fn(async (url: string) => (url in FILES ? new Response(JSON.stringify(FILES[url])) : new Response('', { status: 404 })));
 const DATA = { periods: ['2026-01', '2026-04'], latestPeriod: '2026-04', aePeriods: ['2024-02', '2025-01', '2025-02'] };
@@ -65,6 +74,18 @@ describe('loadLeague', () => {
 		expect(l.kind === 'proportion' && l.league.trend).toEqual({ since: 'January 2026' });
 		const first = await load({ measure: 'rtt18', period: '2026-01' });
 		expect(trends(first)).toEqual({ A: 'No earlier figure', B: 'No earlier figure', C: 'No earlier figure' });
+	});
+	it('RTT, an older month than the waits file keeps: its counts from the trend file, fetched only then', async () => {
+		const history = { ...DATA, periods: ['2025-10', '2026-01', '2026-04'] };
+		fetcher.mockClear();
+		const latest = await loadLeague({ ...DEFAULT_QUERY, measure: 'rtt18' }, history, fetcher as unknown as typeof fetch);
+		expect(trends(latest)).toEqual({ A: 'Better', B: 'Worse', C: 'No clear change' });
+		expect(fetcher.mock.calls.map(([url]) => url)).not.toContain('/data/patient/trend-C_999.json');
+		const january = await loadLeague({ ...DEFAULT_QUERY, measure: 'rtt18', period: '2026-01' }, history, fetcher as unknown as typeof fetch);
+		expect(january.kind === 'proportion' && [january.period, january.league.trend]).toEqual(['2026-01', { since: 'October 2025' }]);
+		// 600 → 700 of 1,000 is beyond noise (Wilson ranges apart), 800 → 700 too, 700 → 700 is not.
+		expect(trends(january)).toEqual({ A: 'Better', B: 'Worse', C: 'No clear change' });
+		expect(fetcher.mock.calls.map(([url]) => url)).toContain('/data/patient/trend-C_999.json');
 	});
 	it('never fetches a month the site did not build', async () => {
 		fetcher.mockClear();

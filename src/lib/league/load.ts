@@ -1,15 +1,15 @@
 /**
  * From a league query to what the page shows, using the site's own small JSON
- * files (no DuckDB download): providers.json, waits-<treatment>.json and
- * league/ae-<month>.json. Shared by /league and /embed/league so both show
- * the same numbers.
+ * files (no DuckDB download): providers.json, waits-<treatment>.json (and
+ * trend-<treatment>.json for an older month) and league/ae-<month>.json.
+ * Shared by /league and /embed/league so both show the same numbers.
  */
-import { AE_MONTH_FILE, type AeMonthFile, type ProviderRecord } from '../schema/site-data.ts';
-import { loadPatientJson, loadProviders, loadWaits, type Fetcher } from '../data/patient-data.ts';
+import { AE_MONTH_FILE, trendMonths, type AeMonthFile, type ProviderRecord, type TreatmentWaitsFile } from '../schema/site-data.ts';
+import { loadPatientJson, loadProviders, loadTrend, loadWaits, type Fetcher } from '../data/patient-data.ts';
 import { treatmentByCode } from '../data/treatments.ts';
 import { computeLeague, type League } from './compute.ts';
 import { measureById, type LeagueQuery, type Measure } from './measures.ts';
-import { aeUnits, areasOf, rttUnits, surveyRows, type SurveyRow } from './units.ts';
+import { aeUnits, areasOf, rttUnits, surveyRows, type RttMonths, type SurveyRow } from './units.ts';
 import { comparisonPeriod } from './trend.ts';
 import { monthWords } from './words.ts';
 import { loadCouncilLeague, type CouncilLeague } from './council-load.ts';
@@ -54,6 +54,17 @@ function loadAeMonth(period: string, built: readonly string[], fetcher?: Fetcher
 	return loadPatientJson<AeMonthFile>(AE_MONTH_FILE.replace('{period}', period), fetcher);
 }
 
+/**
+ * The waits file holds only the months a patient's first answer compares; an older month comes
+ * from the treatment's trend file (the same counts), fetched only when such a month is chosen.
+ */
+async function rttMonthsFor(waits: TreatmentWaitsFile, needed: (string | null)[], treatment: string, fetcher?: Fetcher): Promise<RttMonths> {
+	if (needed.every((p) => p === null || waits.periods.includes(p))) return waits;
+	const trend = await loadTrend(treatment, fetcher);
+	if (!trend) return waits;
+	return { rows: trend.rows.map((row) => ({ provider: row.provider, months: trendMonths(trend.periods, row) })) };
+}
+
 export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetcher?: Fetcher): Promise<LoadedLeague> {
 	const measure = measureById(query.measure);
 	// A council measure needs no hospital list: only its own two files, fetched now.
@@ -93,7 +104,8 @@ export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetche
 	const waits = await loadWaits(query.treatment, fetcher);
 	if (!waits) return { kind: 'empty', measure, title, message: 'No waiting-time figures for this treatment.', providers };
 	const since = comparisonPeriod(rttPeriod, built, 'previous-built');
-	const { units, tooFew } = rttUnits(measure.id as 'rtt18' | 'over52', waits, providers, rttPeriod, since);
+	const months = await rttMonthsFor(waits, [rttPeriod, since], query.treatment, fetcher);
+	const { units, tooFew } = rttUnits(measure.id as 'rtt18' | 'over52', months, providers, rttPeriod, since);
 	const league = computeLeague(units, {
 		direction: measure.direction, mode: query.limits ?? 'auto', unitWords: 'providers', include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }
 	});

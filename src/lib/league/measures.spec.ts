@@ -63,6 +63,16 @@ describe('council measures in the league', () => {
 		// An NHS measure keeps none of the council choices.
 		expect(leagueQueryToString({ ...query, measure: 'rtt18', limits: null })).toBe('measure=rtt18&treatment=C_999');
 	});
+	it('an RTT measure keeps the provider whose trend is open; other measures drop it; codes checked by shape', () => {
+		const query: LeagueQuery = { ...DEFAULT_QUERY, measure: 'over52', treatment: 'C_110', period: '2025-04', provider: 'RR8' };
+		const text = leagueQueryToString(query);
+		expect(text).toBe('measure=over52&treatment=C_110&period=2025-04&provider=RR8');
+		expect(parseLeagueQuery(new URLSearchParams(text))).toEqual(query);
+		expect(leagueQueryToString({ ...query, measure: 'ae4h' })).not.toContain('provider');
+		expect(q('measure=ae4h&provider=RR8').provider).toBe('');
+		expect(q('measure=rtt18&provider=../x').provider).toBe('');
+		expect(q('measure=rtt18&provider=rr8').provider).toBe('');
+	});
 	it('a peer group needs a council; "england" is all England, the default', () => {
 		expect(q('measure=council:household-recycling&peers=ons-global').peers).toBe('');
 		expect(q('measure=council:household-recycling&council=E06000001&peers=england').peers).toBe('');

@@ -1,6 +1,6 @@
 /**
  * The measures a national league table can be built on, and the choice as URL
- * query text (?measure=&treatment=&period=&area=&limits=, and for a council
+ * query text (?measure=&treatment=&period=&area=&limits=&provider=, and for a council
  * measure &year=&council=&peers=). Pure: no fetching here; units.ts and
  * council.ts turn the site's files into league units.
  *
@@ -8,6 +8,7 @@
  * every row that may be compared ('binomial' or 'peer-spread') is offered as
  * 'council:<id>'; raw counts ('none') never are.
  */
+import { parseProviderCode } from '../state/provider-code.ts';
 import type { Direction } from '../stats/funnel.ts';
 import { COUNCIL_MEASURES, type MeasureDefinition } from '../council/measures.ts';
 import { PEER_GROUPS, type PeerGroupId } from '../schema/council.ts';
@@ -141,9 +142,11 @@ export interface LeagueQuery {
 	council: string;
 	/** Council measures: the chosen council's peer group, or '' for all England. */
 	peers: LeaguePeers;
+	/** RTT measures: the provider (ODS code) whose trend over every month is open, or ''. */
+	provider: string;
 }
 
-export const DEFAULT_QUERY: LeagueQuery = { measure: 'rtt18', treatment: 'C_999', period: '', area: '', limits: null, year: '', council: '', peers: '' };
+export const DEFAULT_QUERY: LeagueQuery = { measure: 'rtt18', treatment: 'C_999', period: '', area: '', limits: null, year: '', council: '', peers: '', provider: '' };
 
 const COUNCIL_CODE = /^[EWSN]\d{8}$/;
 
@@ -158,7 +161,8 @@ export function parseLeagueQuery(params: URLSearchParams): LeagueQuery {
 	const year = /^\d{4}(-\d{2})?$/.test(params.get('year') ?? '') ? (params.get('year') as string) : '';
 	const council = COUNCIL_CODE.test(params.get('council') ?? '') ? (params.get('council') as string) : '';
 	const peers = council && (LEAGUE_PEER_GROUPS as readonly string[]).includes(params.get('peers') ?? '') ? (params.get('peers') as LeaguePeers) : '';
-	return { measure, treatment, period, area, limits, year, council, peers };
+	const provider = (measureById(measure).periods === 'rtt' && parseProviderCode(params.get('provider'))) || '';
+	return { measure, treatment, period, area, limits, year, council, peers, provider };
 }
 
 /** Only what differs from the defaults and applies to the measure, in a fixed order. */
@@ -175,5 +179,6 @@ export function leagueQueryToString(query: LeagueQuery): string {
 		if (query.council && query.peers) params.set('peers', query.peers);
 	}
 	if (query.limits !== null && measure.proportion) params.set('limits', query.limits);
+	if (query.provider && measure.periods === 'rtt') params.set('provider', query.provider);
 	return params.toString();
 }

@@ -1,11 +1,11 @@
 /**
  * From the site's published files to league units: RTT from the
- * waits-<treatment>.json files, A&E from one month's league/ae-<month>.json,
+ * waits-<treatment>.json files (or trend-<treatment>.json for older months), A&E from one month's league/ae-<month>.json,
  * the survey from providers.json; each unit carries its earlier figure for the
  * change column. And the areas (ICBs) a league can be narrowed to, by name.
  * Pure: load.ts does the fetching.
  */
-import type { AeMonthFile, ProviderRecord, TreatmentWaitsFile, WaitFigures } from '../schema/site-data.ts';
+import type { AeMonthFile, ProviderRecord, WaitFigures } from '../schema/site-data.ts';
 import type { Count } from '../stats/change.ts';
 import type { LeagueUnit } from './compute.ts';
 
@@ -24,8 +24,16 @@ export interface Area {
 	name: string;
 }
 
+/** What an RTT league needs of a month: a waits file's or a trend file's month both have it. */
+export type RttCountFigures = Pick<WaitFigures, 'period' | 'tooFew' | 'pathways' | 'pctWithin18' | 'within18' | 'over52'>;
+
+/** Providers' months, from a waits file (the months the first answer compares) or a trend file (every month). */
+export interface RttMonths {
+	rows: readonly { provider: string; months: readonly RttCountFigures[] }[];
+}
+
 /** Successes for an RTT month: people under 18 weeks, or over 52 weeks; null when too few to say. */
-function rttCount(measure: 'rtt18' | 'over52', month: WaitFigures | undefined): Count | null {
+export function rttCount(measure: 'rtt18' | 'over52', month: RttCountFigures | undefined): Count | null {
 	if (!month || month.tooFew || month.pathways <= 0 || (measure === 'rtt18' && month.pctWithin18 === null)) return null;
 	const successes = measure === 'over52' ? month.over52 : month.within18;
 	return { successes: Math.min(month.pathways, Math.max(0, successes)), trials: month.pathways };
@@ -34,7 +42,7 @@ function rttCount(measure: 'rtt18' | 'over52', month: WaitFigures | undefined): 
 /** RTT units for a period, each with its figure in `earlierPeriod` when given. */
 export function rttUnits(
 	measure: 'rtt18' | 'over52',
-	waits: TreatmentWaitsFile,
+	waits: RttMonths,
 	providers: readonly ProviderRecord[],
 	period: string,
 	earlierPeriod: string | null = null

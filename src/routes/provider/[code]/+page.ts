@@ -1,5 +1,6 @@
 /**
- * One provider: every treatment's waits, the trend, and shorter waits nearby.
+ * One provider: every treatment's waits, the trend over every month built (all treatments), and
+ * shorter waits nearby.
  *
  * Every provider page is prerendered: `entries` lists the codes in
  * providers.json. While prerendering, the data files are read from disk
@@ -11,8 +12,8 @@
  * would fetch every waits file (about 2 MB on the real data).
  */
 import { error } from '@sveltejs/kit';
-import type { ProviderRecord, WaitFigures } from '$lib/schema/site-data';
-import { loadProviders, loadWaits, shorterNearby, type Fetcher } from '$lib/data/patient-data';
+import type { ProviderRecord, TrendFigures, WaitFigures } from '$lib/schema/site-data';
+import { loadProviders, loadTrend, loadWaits, providerTrendMonths, shorterNearby, type Fetcher } from '$lib/data/patient-data';
 import { treatmentByCode, ALL_TREATMENTS_CODE } from '$lib/data/treatments';
 import { parseProviderCode } from '$lib/state/provider-code';
 import { diskFetcher, fetcherFor } from '$lib/data/disk-fetch';
@@ -69,5 +70,8 @@ export async function load({ params, fetch }) {
 		treatments.push({ code, words: treatmentByCode(code)?.words ?? waits.treatmentName, months, alternatives });
 	}
 	const periods = [...new Set(treatments.flatMap((t) => t.months.map((m) => m.period)))].sort();
-	return { provider, treatments, latestPeriod: periods.at(-1) ?? null };
+	// Every month built, all treatments: a few numbers a month, so the page carries its own slice.
+	const trendFile = await loadTrend(ALL_TREATMENTS_CODE, fetcher);
+	const trend: { periods: string[]; months: TrendFigures[] } | null = trendFile ? { periods: trendFile.periods, months: providerTrendMonths(trendFile, provider.code) } : null;
+	return { provider, treatments, latestPeriod: periods.at(-1) ?? null, trend };
 }

@@ -1,0 +1,139 @@
+/**
+ * Trends over every month built (issue #13): each result card and the provider page show the
+ * middle wait month by month (a chart with its table twin), the league opens one provider's
+ * trend from the table with the choice in the URL, and the first-answer file keeps only the
+ * months it compares. The figures in the tables are the build's own (trend-<treatment>.json,
+ * waits-<treatment>.json); on the real data January and April 2026 are pinned for RR8.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.ts';
+import { useBrowser } from '../support/e2e-browser.ts';
+import { firstAnswerPeriods, trendMonths, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile } from '../../src/lib/schema/site-data.ts';
+import { medianWords } from '../../src/lib/charts/wait-trend.ts';
+import { monthName } from '../../src/lib/format/sentences.ts';
+
+const siteUrl = inject('siteUrl');
+const dataset = inject('dataset');
+const real = dataset === 'real';
+const EYES = 'C_130';
+const SLOW = 240_000;
+
+const { open } = useBrowser();
+const getJson = async <T>(path: string): Promise<T> => (await fetch(`${siteUrl}/data/${path}`)).json() as Promise<T>;
+const texts = async (page: Page, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+
+/** The table twin's rows, newest first: [month, middle wait]. */
+async function twinRows(page: Page, scope: string): Promise<string[][]> {
+	const rows = page.locator(`${scope} table tbody tr`);
+	const found: string[][] = [];
+	for (let i = 0; i < (await rows.count()); i++) found.push((await rows.nth(i).locator('th, td').allTextContents()).slice(0, 2).map((t) => t.trim()));
+	return found;
+}
+
+/** What the twin should say for a provider, from the trend file: [month, middle wait], newest first. */
+function expectedRows(trend: TreatmentTrendFile, code: string): string[][] {
+	const row = trend.rows.find((r) => r.provider === code)!;
+	return trendMonths(trend.periods, row).reverse().map((m) => [monthName(m.period), medianWords(m)]);
+}
+
+describe(`trends over every month (${dataset} data)`, () => {
+	it('the first-answer file keeps only the months it compares; the trend file has every month', async () => {
+		const site = await getJson<SiteSummary>('site.json');
+		const waits = await getJson<TreatmentWaitsFile>(`patient/waits-${EYES}.json`);
+		const trend = await getJson<TreatmentTrendFile>(`patient/trend-${EYES}.json`);
+		expect(waits.periods).toEqual(firstAnswerPeriods(site.periods));
+		for (const row of waits.rows) for (const m of row.months) expect(waits.periods).toContain(m.period);
+		expect(trend.periods).toEqual(site.periods);
+		if (real) expect(site.periods).toEqual(['2026-01', '2026-04']);
+	});
+
+	it('each result card shows a chart of the middle wait with its table twin, fetched after the list; axe clean at 320 px', async () => {
+		const { page, outside, consoleErrors } = await open({ width: 320, height: 700 });
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		await page.goto(`${siteUrl}/?postcode=${encodeURIComponent('LS1 4AP')}&treatment=${EYES}&miles=25`);
+		await page.waitForSelector('article.result [data-testid=wait-trend]');
+		const trendAt = fetched.findIndex((p) => p.endsWith(`/patient/trend-${EYES}.json`));
+		expect(trendAt).toBeGreaterThan(fetched.findIndex((p) => p.endsWith(`/patient/waits-${EYES}.json`)));
+		const trend = await getJson<TreatmentTrendFile>(`patient/trend-${EYES}.json`);
+		const card = page.locator('article.result').first();
+		const code = (await card.getAttribute('data-code'))!;
+		await expect(card.locator('[data-testid=wait-trend] svg[role=img] desc').textContent()).resolves.toMatch(/^Middle wait/);
+		const words = (await card.locator('.trend-words').textContent())!;
+		expect(words).toMatch(/beyond what chance would explain|about the same as in|cannot say|only one month/);
+		// The twin opens from the keyboard.
+		await card.locator('[data-testid=wait-trend] summary').focus();
+		await page.keyboard.press('Enter');
+		expect(await twinRows(page, `article.result[data-code="${code}"] [data-testid=wait-trend]`)).toEqual(expectedRows(trend, code));
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it('the provider page shows the all-treatments trend with its table twin', async () => {
+		const { page, outside } = await open();
+		const trend = await getJson<TreatmentTrendFile>('patient/trend-C_999.json');
+		const waits = await getJson<TreatmentWaitsFile>('patient/waits-C_999.json');
+		const code = real ? 'RR8' : waits.rows.find((r) => r.months.length === waits.periods.length)!.provider;
+		await page.goto(`${siteUrl}/provider/${code}`);
+		await page.waitForSelector('[data-testid=wait-trend]');
+		await page.locator('[data-testid=wait-trend] summary').click();
+		const rows = await twinRows(page, '[data-testid=wait-trend]');
+		expect(rows).toEqual(expectedRows(trend, code));
+		expect(rows).toHaveLength(trend.periods.length);
+		// The same months in the waits file carry the same medians.
+		const full = waits.rows.find((r) => r.provider === code)!.months;
+		for (const m of full) expect(rows).toContainEqual([monthName(m.period), medianWords(m)]);
+		if (real) expect(rows.map((r) => r[0])).toEqual(['April 2026', 'January 2026']);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(outside).toEqual([]);
+	});
+
+	it('the league opens a provider’s trend from the table, keeps it in the URL, and closes it', async () => {
+		const { page, outside, consoleErrors } = await open();
+		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999`);
+		await page.waitForSelector('[data-testid=league-table] tbody tr', { timeout: 60_000 });
+		const first = page.locator('[data-testid=league-table] tbody tr').first();
+		const name = (await first.locator('th').textContent())!;
+		await first.locator('a.trend-link').click();
+		const view = page.getByTestId('league-provider-trend');
+		await view.waitFor();
+		const code = (await view.getAttribute('data-code'))!;
+		expect(name).toContain(code);
+		expect(new URL(page.url()).searchParams.get('provider')).toBe(code);
+		// Focus moves to the trend, for keyboard and screen-reader users.
+		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('provider-trend-heading');
+		const trend = await getJson<TreatmentTrendFile>('patient/trend-C_999.json');
+		await view.locator('summary').click();
+		const months = await texts(page, '[data-testid=league-provider-trend] tbody th');
+		expect(months).toEqual([...trend.periods].reverse().map(monthName));
+		// The latest month's figure is the table's own.
+		const row = trend.rows.find((r) => r.provider === code)!;
+		const i = trend.periods.length - 1;
+		const cell = (await texts(page, '[data-testid=league-provider-trend] tbody td'))[0];
+		expect(cell).toBe(`${((100 * row.within18[i]!) / row.pathways[i]!).toFixed(1)}% (${row.within18[i]!.toLocaleString('en-GB')} of ${row.pathways[i]!.toLocaleString('en-GB')})`);
+		expect(await axeViolations(page)).toEqual([]);
+		// Reloading the URL opens the same trend; closing it takes it out of the URL.
+		await page.reload();
+		await view.waitFor();
+		await view.getByRole('link', { name: /Close the trend/ }).click();
+		await page.waitForFunction(() => !new URL(location.href).searchParams.has('provider'));
+		await expect(view.count()).resolves.toBe(0);
+		expect(outside).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	}, SLOW);
+
+	it('a league month older than the waits file keeps is worked from the trend file', async () => {
+		const site = await getJson<SiteSummary>('site.json');
+		const waits = await getJson<TreatmentWaitsFile>('patient/waits-C_999.json');
+		const older = site.periods.find((p) => !waits.periods.includes(p));
+		if (!older) return; // every month built is in the waits file (two or three months)
+		const { page, outside } = await open();
+		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999&period=${older}`);
+		await page.waitForSelector('[data-testid=league-table] tbody tr', { timeout: 60_000 });
+		await expect(page.locator('h2').first().textContent()).resolves.toContain(monthName(older));
+		expect(outside).toEqual([]);
+	}, SLOW);
+});
