@@ -101,7 +101,8 @@ describe(`offline explore (${dataset} data)`, () => {
 			const online = await page.locator('[data-testid=results] tbody td').first().textContent();
 
 			await context.setOffline(true);
-			await page.reload();
+			// A fresh page (the URL's share link would run the query by itself: leave it out), so DuckDB starts empty.
+			await page.goto(`${siteUrl}/explore?offline`);
 			await page.waitForSelector('form.console[data-ready]');
 			await run(`SELECT count(*) AS n FROM rtt_summary_${month}`);
 			await expect.poll(() => status.textContent(), { timeout: 90_000 }).toContain(`(rtt_summary_${month})`);
