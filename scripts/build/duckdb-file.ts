@@ -9,9 +9,9 @@
  * - STORAGE_VERSION 'v1.4.0': the storage format DuckDB-WASM 1.32 (DuckDB
  *   1.4.3) reads; the node build would otherwise write its own newest format.
  * - BLOCK_SIZE 16384: a quarter of the default 256 kB block. The file is
- *   about as large uncompressed but 5–8% smaller gzipped (half-empty blocks at
- *   the end of each column segment are shorter), and DuckDB-WASM 1.32 attaches
- *   it like any other (checked in month-files.duckdb-wasm.spec.ts).
+ *   about as large uncompressed but 4–6% smaller gzipped (the partly filled
+ *   block at the end of each column segment is shorter), and DuckDB-WASM 1.32
+ *   attaches it like any other (checked in month-files.duckdb-wasm.spec.ts).
  * - gzip level 6: level 9 saves another 4% but takes three times as long.
  */
 import { createReadStream, createWriteStream } from 'node:fs';

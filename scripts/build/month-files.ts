@@ -6,18 +6,22 @@
  *   parquet/rtt_detail_YYYY_MM.parquet, parquet/rtt_summary_YYYY_MM.parquet
  * Each file depends on that month only, so a build that reuses earlier months
  * can copy their folders and call writeMonthFiles for new months alone.
- * `rtt_summary` in the manifest is a view over every month's part (summaryUnion).
+ * `rtt_summary` in the manifest is a view over every month's part (unionTable).
  *
  * Why native DuckDB files rather than Arrow (issue #13): DuckDB writes them
  * itself (no JavaScript loop over a month's rows, which made the Arrow route
  * ~7× slower than DuckDB's own COPY), and DuckDB's compressed columns gzip
- * smaller. Measured on the real months (gzip level 6):
+ * smaller. Measured on the real months (bytes, gzip level 6; Arrow as the
+ * build wrote it before this change, DuckDB 256 kB blocks in a trial run):
  *   table, month              Arrow .arrow.gz   DuckDB 256 kB blocks   DuckDB 16 kB blocks (chosen)
- *   rtt_detail  2026-01       4,515,084         3,590,904              3,396,362
- *   rtt_detail  2026-04       4,533,983         3,514,842              3,307,604
- *   rtt_summary 2026-01         636,164           645,699                619,014
- *   rtt_summary 2026-04         663,289           655,094                616,013
- * (Arrow summary sizes are one month each, written by the old writeArrowFile.)
+ *   rtt_detail  2026-01       4,515,084         3,590,904              3,396,560  (−25% against Arrow)
+ *   rtt_detail  2026-04       4,533,983         3,514,842              3,307,768  (−27%)
+ *   rtt_summary 2026-01         636,164 *         645,699                619,029  (−3%)
+ *   rtt_summary 2026-04         663,289 *         655,094                616,036  (−7%)
+ *   * one month each through the old writeArrowFile; the old build held both
+ *     months in one rtt_summary.arrow.gz of 1,248,703 bytes.
+ * rtt_england (every month's England rows) is 18 kB. The files hold exactly the
+ * rows of the old Arrow tables: scripts/compare-rtt-data.ts.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableDescription } from '../../src/lib/schema/site-data.ts';
