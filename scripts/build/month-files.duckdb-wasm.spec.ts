@@ -5,13 +5,13 @@
  * locked settings, give exactly the values the build had; and with those
  * settings nothing but the registered site files can be opened.
  */
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as wasm from '@duckdb/duckdb-wasm/blocking';
+import type * as wasm from '@duckdb/duckdb-wasm/blocking';
+import { openDuckdbWasm } from '../../tests/support/duckdb-wasm-node.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { TableDescription } from '../../src/lib/schema/site-data.ts';
 import { LOCKED_SETTINGS, tableLoader, TableNotFetchedError, type TableEngine } from '../../src/lib/data/site-tables.ts';
@@ -38,17 +38,7 @@ const fetchFile = async (path: string) => {
 };
 
 beforeAll(async () => {
-	const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-	browserDb = await wasm.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new wasm.VoidLogger(),
-		wasm.NODE_RUNTIME
-	);
-	await browserDb.instantiate(() => {});
-	browserDb.open({});
+	browserDb = await openDuckdbWasm();
 	page = browserDb.connect();
 	for (const sql of LOCKED_SETTINGS) page.query(sql);
 
