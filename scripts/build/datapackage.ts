@@ -3,20 +3,9 @@
  * downloads, so tools that speak the standard can read the site's data.
  * https://specs.frictionlessdata.io/data-package/
  */
-import { tableFormat, type Manifest, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import type { Manifest } from '../../src/lib/schema/site-data.ts';
 
 const FIELD_TYPES: Record<string, string> = { VARCHAR: 'string', INTEGER: 'integer', BIGINT: 'integer', DOUBLE: 'number', BOOLEAN: 'boolean' };
-
-/**
- * A table's Parquet download; a union (every month's summary) is a multi-part
- * resource, the list of its parts' files (same schema, in order), as the
- * standard allows: https://specs.frictionlessdata.io/data-resource/#data-in-multiple-files
- */
-function downloadOf(table: TableDescription, tables: TableDescription[]): string | string[] | null {
-	if (tableFormat(table) !== 'union') return table.parquet;
-	const parts = (table.parts ?? []).map((name) => tables.find((t) => t.name === name)?.parquet ?? null);
-	return parts.length && parts.every((p) => p !== null) ? (parts as string[]) : null;
-}
 
 /** `extra`: resources written outside the tables (the council measure CSVs). */
 export function dataPackage(manifest: Manifest, extra: Record<string, unknown>[] = []) {
@@ -28,13 +17,12 @@ export function dataPackage(manifest: Manifest, extra: Record<string, unknown>[]
 		licenses: manifest.licences.map((l) => ({ name: l.name, path: l.path, title: l.title })),
 		sources: manifest.sources.map((s) => ({ title: s.file, hash: `sha256:${s.sha256}`, rows: s.rowsRead })),
 		resources: manifest.tables
-			.map((t) => ({ table: t, path: downloadOf(t, manifest.tables) }))
-			.filter(({ path }) => path !== null)
-			.map(({ table: t, path }) => ({
+			.filter((t) => t.parquet)
+			.map((t) => ({
 				name: t.name,
 				title: t.title,
 				description: t.description,
-				path,
+				path: t.parquet,
 				format: 'parquet',
 				mediatype: 'application/vnd.apache.parquet',
 				schema: { fields: t.columns.map((c) => ({ name: c.name, type: FIELD_TYPES[c.type] ?? 'any', description: c.description })) }

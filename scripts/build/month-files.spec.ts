@@ -96,6 +96,7 @@ describe('unionTable', () => {
 		const parts = written.filter((t) => t.innerTable === 'rtt_summary');
 		const union = unionTable('rtt_summary', parts, { title: 'All months', description: 'every month' });
 		expect(union).toMatchObject({ name: 'rtt_summary', format: 'union', parts: ['rtt_summary_2026_01', 'rtt_summary_2026_02'], parquet: null, path: '', lazy: true });
+		expect(unionTable('rtt_summary', parts, { title: '', description: '' }, 'parquet/rtt_summary.parquet').parquet).toBe('parquet/rtt_summary.parquet');
 		expect(union.rows).toBe(parts[0].rows + parts[1].rows);
 		expect(union.bytes).toBe(parts[0].bytes + parts[1].bytes);
 		expect(union.columns).toEqual(parts[0].columns);

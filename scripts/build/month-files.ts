@@ -67,9 +67,10 @@ export async function writeMonthFiles(connection: DuckDBConnection, dir: string,
 
 /**
  * One table over several parts with the same columns (every month's summary):
- * the browser fetches each part the first time a query needs it.
+ * the browser fetches each part the first time a query needs it. `parquet`:
+ * one download of every part together, when the build writes one.
  */
-export function unionTable(name: string, parts: TableDescription[], text: { title: string; description: string }): TableDescription {
+export function unionTable(name: string, parts: TableDescription[], text: { title: string; description: string }, parquet: string | null = null): TableDescription {
 	if (!parts.length) throw new Error(`${name}: a union needs at least one part`);
 	const shape = (t: TableDescription) => t.columns.map((c) => `${c.name} ${c.type}`).join(', ');
 	const odd = parts.find((p) => shape(p) !== shape(parts[0]));
@@ -79,7 +80,7 @@ export function unionTable(name: string, parts: TableDescription[], text: { titl
 		title: text.title,
 		description: text.description,
 		path: '',
-		parquet: null,
+		parquet,
 		rows: parts.reduce((sum, p) => sum + p.rows, 0),
 		bytes: parts.reduce((sum, p) => sum + p.bytes, 0),
 		columns: parts[0].columns,

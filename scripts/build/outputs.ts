@@ -123,11 +123,15 @@ export async function writeSiteData(
 		months.push(...(await writeMonthFiles(connection, dir, period)));
 		log(`wrote months/${period}`);
 	}
+	// Every month's summary in one Parquet file, at the address it has always had.
+	const summaryParquet = 'parquet/rtt_summary.parquet';
+	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
+		TO ${sqlText(join(dir, summaryParquet))} (FORMAT parquet, COMPRESSION zstd)`);
 	const tables: TableDescription[] = [
 		unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), {
 			title: `${TABLE_TEXT.rtt_summary.title}: every month`,
 			description: `${TABLE_TEXT.rtt_summary.description} Naming it fetches every month; name one month's part (rtt_summary_YYYY_MM) to fetch that month only.`
-		}),
+		}, summaryParquet),
 		await writeDuckdbTable(connection, dir, {
 			name: 'rtt_england',
 			innerTable: 'rtt_england',

@@ -51,7 +51,8 @@ describe('data build on the demonstration data', () => {
 		expect(byName.get('rtt_detail_2026_04')).toMatchObject({ format: 'duckdb', innerTable: 'rtt_detail', path: 'months/2026-04/rtt_detail.duckdb.gz', lazy: true });
 		expect(byName.get('rtt_summary_2026_04')).toMatchObject({ format: 'duckdb', innerTable: 'rtt_summary', path: 'months/2026-04/rtt_summary.duckdb.gz', lazy: true });
 		const union = byName.get('rtt_summary')!;
-		expect(union).toMatchObject({ format: 'union', parts: ['rtt_summary_2026_02', 'rtt_summary_2026_03', 'rtt_summary_2026_04'], parquet: null });
+		expect(union).toMatchObject({ format: 'union', parts: ['rtt_summary_2026_02', 'rtt_summary_2026_03', 'rtt_summary_2026_04'], parquet: 'parquet/rtt_summary.parquet' });
+		expect(existsSync(join(out, union.parquet!))).toBe(true);
 		const parts = union.parts!.map((n) => byName.get(n)!);
 		expect(union.rows).toBe(parts.reduce((sum, p) => sum + p.rows, 0));
 		expect(union.bytes).toBe(parts.reduce((sum, p) => sum + p.bytes, 0));
@@ -64,7 +65,7 @@ describe('data build on the demonstration data', () => {
 		expect(existsSync(join(out, 'patient/postcodes/LS.json'))).toBe(true);
 		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
 		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);
-		expect(pkg.resources[0]).toMatchObject({ name: 'rtt_summary', path: parts.map((p) => p.parquet) });
+		expect(pkg.resources[0]).toMatchObject({ name: 'rtt_summary', path: 'parquet/rtt_summary.parquet' });
 		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
 	});
 
