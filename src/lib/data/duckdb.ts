@@ -7,11 +7,9 @@
  * Parquet or JSON would make it fetch extensions from DuckDB's CDN.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Manifest, TableDescription } from '$lib/schema/site-data';
+import type { Manifest } from '$lib/schema/site-data';
 import { fetchDataFile } from './site-files.ts';
 import { LOCKED_SETTINGS, tableLoader, tablesNamedIn, type FetchedTable, type TableEngine } from './site-tables.ts';
-
-export type { FetchedTable } from './site-tables.ts';
 
 export interface QueryResult {
 	columns: { name: string; type: string }[];
@@ -66,8 +64,7 @@ const ensureTable = tableLoader(engine, (path) => fetchDataFile(path));
 
 /** Loads the tables a query names (each once), and says what had to be fetched for them. */
 async function tablesFor(manifest: Manifest, sql: string): Promise<FetchedTable[]> {
-	const named: TableDescription[] = tablesNamedIn(sql, manifest.tables);
-	return (await Promise.all(named.map((t) => ensureTable(t, manifest.tables)))).flat();
+	return (await Promise.all(tablesNamedIn(sql, manifest.tables).map((t) => ensureTable(t, manifest.tables)))).flat();
 }
 
 function toPlain(value: unknown): unknown {
