@@ -13,7 +13,7 @@
  * can be served cache-first without ever mixing two builds' data.
  *
  * What is stored, and when (the real data is large: the DuckDB-WASM engine is
- * 34 MB and each per-commissioner detail table about 10 MB compressed, and
+ * 34 MB and each month's per-commissioner detail about 3.4 MB compressed, and
  * there are ~500 prerendered provider pages):
  * - On install (precache, small): the app's JS and CSS except DuckDB-WASM's
  *   wasm and worker files, the prerendered pages of the main journeys (not
@@ -21,9 +21,11 @@
  *   (data/patient/**: providers, postcode areas, one small waits file per
  *   treatment: a few MB on the real data), so the patient's search works
  *   offline after one visit.
- * - On first use (runtime cache): DuckDB-WASM's wasm and worker, the Arrow
- *   tables, the Parquet downloads, provider and other pages. Whatever a
- *   person has looked at once keeps working offline.
+ * - On first use (runtime cache): DuckDB-WASM's wasm and worker, the tables
+ *   (Arrow files under data/tables/, each RTT month's DuckDB files under
+ *   data/months/<YYYY-MM>/), the Parquet downloads, provider and other pages.
+ *   Whatever a person has looked at once keeps working offline; a month never
+ *   queried is not fetched until it is needed (and /explore says so offline).
  *
  * Strategies: cache-first for immutable build assets and data files (both
  * versioned by this cache); network-first for pages (and anything else of

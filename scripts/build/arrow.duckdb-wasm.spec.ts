@@ -5,13 +5,13 @@
  * as src/lib/data/duckdb.ts), as plain VARCHAR/INTEGER/DOUBLE columns holding
  * exactly what DuckDB had at build time.
  */
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as wasm from '@duckdb/duckdb-wasm/blocking';
+import type * as wasm from '@duckdb/duckdb-wasm/blocking';
+import { openDuckdbWasm } from '../../tests/support/duckdb-wasm-node.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeArrowFile } from './arrow.ts';
 
@@ -20,17 +20,7 @@ let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 
 beforeAll(async () => {
-	const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-	browserDb = await wasm.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new wasm.VoidLogger(),
-		wasm.NODE_RUNTIME
-	);
-	await browserDb.instantiate(() => {});
-	browserDb.open({});
+	browserDb = await openDuckdbWasm();
 	instance = await DuckDBInstance.create(':memory:');
 	connection = await instance.connect();
 });

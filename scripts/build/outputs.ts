@@ -1,6 +1,8 @@
 /**
  * Writes everything the site reads into one folder: first-answer JSON for
- * patients, Arrow tables for DuckDB-WASM, Parquet downloads, and manifest.json.
+ * patients, tables for DuckDB-WASM (each RTT month as DuckDB database files,
+ * month-files.ts; the small site tables as Arrow), Parquet downloads, and
+ * manifest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
 import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
 import { dataPackage } from './datapackage.ts';
+import { writeDuckdbTable } from './duckdb-file.ts';
+import { unionTable, writeMonthFiles } from './month-files.ts';
 import { writeFeeds } from './feeds.ts';
 import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
@@ -27,16 +31,9 @@ async function writeJsonFile(path: string, value: unknown): Promise<number> {
 
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** One table: Arrow for the browser, Parquet (ZSTD, sorted) for download. */
-async function writeTable(
-	connection: DuckDBConnection,
-	dir: string,
-	name: string,
-	select: string,
-	orderBy: string,
-	lazy = false
-): Promise<TableDescription> {
-	const text = TABLE_TEXT[name.replace(/_\d{4}_\d{2}$/, '')] ?? { title: name, description: '', columns: {} };
+/** One of the small site tables: Arrow for the browser, Parquet (ZSTD, sorted) for download. */
+async function writeTable(connection: DuckDBConnection, dir: string, name: string, select: string, orderBy: string): Promise<TableDescription> {
+	const text = TABLE_TEXT[name] ?? { title: name, description: '', columns: {} };
 	// Sorted once into a scratch table; DuckDB keeps its insertion order for both writers.
 	const sorted = `output_${name}`;
 	await connection.run(`CREATE OR REPLACE TEMP TABLE ${sorted} AS ${select} ORDER BY ${orderBy}`);
@@ -58,7 +55,7 @@ async function writeTable(
 		rows: arrow.rows,
 		bytes: arrow.bytes,
 		columns: arrow.columns.map((c) => ({ ...c, description: text.columns[c.name] ?? '' })),
-		lazy
+		lazy: false
 	};
 }
 
@@ -122,19 +119,39 @@ export async function writeSiteData(
 	const aePeriods = aeMonths.map((m) => m.period);
 
 	await loadDatasetTables(connection, stage.datasets, providers, centroids);
-	const tables: TableDescription[] = [];
-	tables.push(await writeTable(connection, dir, 'rtt_summary', `SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary`, 'period, part, provider_code, treatment_code'));
+	const months: TableDescription[] = [];
+	for (const period of stage.periods) {
+		months.push(...(await writeMonthFiles(connection, dir, period)));
+		log(`wrote months/${period}`);
+	}
+	// Every month's summary in one Parquet file, at the address it has always had.
+	const summaryParquet = 'parquet/rtt_summary.parquet';
+	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
+		TO ${sqlText(join(dir, summaryParquet))} (FORMAT parquet, COMPRESSION zstd)`);
+	const tables: TableDescription[] = [
+		unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), {
+			title: `${TABLE_TEXT.rtt_summary.title}: every month`,
+			description: `${TABLE_TEXT.rtt_summary.description} Naming it fetches every month; name one month's part (rtt_summary_YYYY_MM) to fetch that month only.`
+		}, summaryParquet),
+		await writeDuckdbTable(connection, dir, {
+			name: 'rtt_england',
+			innerTable: 'rtt_england',
+			...TABLE_TEXT.rtt_england,
+			columnText: TABLE_TEXT.rtt_england.columns,
+			path: 'tables/rtt_england.duckdb.gz',
+			parquet: 'parquet/rtt_england.parquet',
+			select: `SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary WHERE provider_code = 'ENG'`,
+			orderBy: 'period, part, treatment_code',
+			lazy: false
+		})
+	];
 	tables.push(await writeTable(connection, dir, 'providers', 'SELECT * FROM providers', 'code'));
 	tables.push(await writeTable(connection, dir, 'sites', 'SELECT * FROM sites', 'provider_code, code'));
 	tables.push(await writeTable(connection, dir, 'postcode_sectors', 'SELECT * FROM postcode_sectors', 'sector'));
 	tables.push(await writeTable(connection, dir, 'postcode_districts', 'SELECT * FROM postcode_districts', 'district'));
 	tables.push(await writeTable(connection, dir, 'inpatient_survey', 'SELECT * FROM inpatient_survey', 'trust_code'));
 	tables.push(await writeTable(connection, dir, 'ae_monthly', 'SELECT * FROM ae_monthly', 'period, org_code'));
-	for (const period of stage.periods) {
-		const name = `rtt_detail_${period.replace('-', '_')}`;
-		tables.push(await writeTable(connection, dir, name, `SELECT * FROM rtt_detail WHERE period = ${sqlText(period)}`, 'provider_code, commissioner_code, part, treatment_code', true));
-		log(`wrote ${name}`);
-	}
+	tables.push(...months);
 
 	const council: CouncilOutput | null = stage.council ? await writeCouncilData(dir, stage.council, stage.datasets.councilSectors, log) : null;
 

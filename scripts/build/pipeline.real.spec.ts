@@ -3,13 +3,15 @@
  * is read with zero rejects, and the manifest's national totals equal an
  * independent count straight from the raw CSV (PapaParse, not DuckDB).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/lib/schema/site-data.ts';
+import type { Manifest, TableDescription } from '../../src/lib/schema/site-data.ts';
 import { sharedDataDir } from '../lib/shared-data.ts';
 import { buildSiteData } from './pipeline.ts';
 import { runSummarise } from '../summarise/cli.ts';
@@ -123,6 +125,38 @@ describe.skipIf(!shared)('data build on the real published files', () => {
 			['2026-01', 7187677, 7155958],
 			['2026-04', 7123980, 7093502]
 		]);
+	});
+
+	it('writes each month’s DuckDB files holding that month’s national total (what /explore reads)', async () => {
+		const instance = await DuckDBInstance.create(':memory:');
+		const connection = await instance.connect();
+		const scratch = mkdtempSync(join(tmpdir(), 'pipeline-real-months-'));
+		const attach = async (table: TableDescription, alias: string) => {
+			const file = join(scratch, `${table.name}.duckdb`);
+			writeFileSync(file, gunzipSync(readFileSync(join(out, table.path))));
+			await connection.run(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);
+			return `${alias}.${table.innerTable}`;
+		};
+		const one = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS()[0];
+		try {
+			const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+			const england = await attach(byName.get('rtt_england')!, 'england');
+			for (const month of manifest.rtt) {
+				const suffix = month.period.replace('-', '_');
+				const detail = await attach(byName.get(`rtt_detail_${suffix}`)!, `detail_${suffix}`);
+				const summary = await attach(byName.get(`rtt_summary_${suffix}`)!, `summary_${suffix}`);
+				expect(await one(`SELECT sum(total_all)::DOUBLE AS all_rows, (sum(total_all) FILTER (WHERE commissioner_code <> 'NONC'))::DOUBLE AS england, count(DISTINCT period)::INTEGER AS months
+					FROM ${detail} WHERE part = 'Part_2' AND treatment_code = 'C_999'`)).toEqual({ all_rows: month.incompletePathways, england: month.incompletePathwaysEngland, months: 1 });
+				const headline = `SELECT median_weeks, pct_within_18 FROM %s WHERE period = '${month.period}' AND provider_code = 'ENG' AND part = 'Part_2' AND treatment_code = 'C_999'`;
+				const expected = { median_weeks: month.englandMedianWeeks, pct_within_18: month.englandPctWithin18 };
+				expect(await one(headline.replace('%s', summary))).toEqual(expected);
+				expect(await one(headline.replace('%s', england))).toEqual(expected);
+			}
+			expect(byName.get('rtt_summary')!.rows).toBe(manifest.periods.reduce((sum, p) => sum + byName.get(`rtt_summary_${p.replace('-', '_')}`)!.rows, 0));
+		} finally {
+			connection.closeSync();
+			instance.closeSync();
+		}
 	});
 
 	it('gives provider figures that add up to the published spot checks', () => {

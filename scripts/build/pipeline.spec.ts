@@ -40,12 +40,24 @@ describe('data build on the demonstration data', () => {
 	});
 
 	it('writes every table the manifest lists, and the first-answer files', () => {
-		for (const t of manifest.tables) {
+		for (const t of manifest.tables.filter((t) => t.format !== 'union')) {
 			expect(existsSync(join(out, t.path))).toBe(true);
 			expect(existsSync(join(out, t.parquet!))).toBe(true);
 			expect(t.rows).toBeGreaterThan(0);
 		}
-		expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['rtt_summary', 'providers', 'sites', 'postcode_sectors', 'inpatient_survey', 'ae_monthly', 'rtt_detail_2026_04']));
+		expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['rtt_summary', 'rtt_england', 'providers', 'sites', 'postcode_sectors', 'inpatient_survey', 'ae_monthly', 'rtt_detail_2026_04', 'rtt_summary_2026_04']));
+		// Each month lives in its own folder; every month's summary together is a view over the parts.
+		const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+		expect(byName.get('rtt_detail_2026_04')).toMatchObject({ format: 'duckdb', innerTable: 'rtt_detail', path: 'months/2026-04/rtt_detail.duckdb.gz', lazy: true });
+		expect(byName.get('rtt_summary_2026_04')).toMatchObject({ format: 'duckdb', innerTable: 'rtt_summary', path: 'months/2026-04/rtt_summary.duckdb.gz', lazy: true });
+		const union = byName.get('rtt_summary')!;
+		expect(union).toMatchObject({ format: 'union', parts: ['rtt_summary_2026_02', 'rtt_summary_2026_03', 'rtt_summary_2026_04'], parquet: 'parquet/rtt_summary.parquet' });
+		expect(existsSync(join(out, union.parquet!))).toBe(true);
+		const parts = union.parts!.map((n) => byName.get(n)!);
+		expect(union.rows).toBe(parts.reduce((sum, p) => sum + p.rows, 0));
+		expect(union.bytes).toBe(parts.reduce((sum, p) => sum + p.bytes, 0));
+		expect(byName.get('rtt_england')).toMatchObject({ format: 'duckdb', path: 'tables/rtt_england.duckdb.gz', lazy: false });
+		expect(byName.get('providers')!.format).toBeUndefined();
 		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
 		expect(providers.length).toBeGreaterThan(20);
 		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_110.json'), 'utf8'));
@@ -53,6 +65,7 @@ describe('data build on the demonstration data', () => {
 		expect(existsSync(join(out, 'patient/postcodes/LS.json'))).toBe(true);
 		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
 		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);
+		expect(pkg.resources[0]).toMatchObject({ name: 'rtt_summary', path: 'parquet/rtt_summary.parquet' });
 		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
 	});
 

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Manifest } from '../../src/lib/schema/site-data.ts';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
 
@@ -30,24 +31,67 @@ async function runSql(page: Page, sql: string) {
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
+async function manifestOf(page: Page): Promise<Manifest> {
+	return (await (await page.request.get(`${siteUrl}/data/manifest.json`)).json()) as Manifest;
+}
+
 async function waitForRows(page: Page, text: string | RegExp, timeout = 60_000) {
 	await expect.poll(() => rowCount(page).textContent().catch(() => null), { timeout }).toMatch(text);
 }
 
 describe(`explore (${dataset})`, () => {
-	it('loads an example, runs it and shows the row count and time', async () => {
+	it('loads an example, runs it and shows the row count, time and bytes fetched', async () => {
 		const { page, outside, consoleErrors } = await open();
 		await gotoExplore(page);
+		const manifest = await manifestOf(page);
 		await page.locator('button[data-example="england-median"]').click();
-		await expect.poll(() => editor(page).inputValue()).toContain("provider_code = 'ENG'");
+		await expect.poll(() => editor(page).inputValue()).toContain('FROM rtt_england');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await waitForRows(page, /^\d+ rows?$/);
+		// England's median wait by month: one row per month the site holds.
+		await waitForRows(page, `${manifest.periods.length} row${manifest.periods.length === 1 ? '' : 's'}`);
 		const caption = await page.locator('#results-caption').textContent();
 		expect(caption).toMatch(/in \d/);
 		const headers = await page.$$eval('thead th button', (b) => b.map((x) => x.firstChild?.textContent?.trim()));
-		expect(headers).toContain('median_weeks');
+		expect(headers.slice(0, 2)).toEqual(['month', 'median_weeks']);
+		const england = manifest.tables.find((t) => t.name === 'rtt_england')!;
+		expect(await page.getByTestId('status').getAttribute('data-bytes-fetched')).toBe(String(england.bytes));
+		expect(await page.getByTestId('status').textContent()).toMatch(/ in [\d.,]+ m?s · fetched [\d.]+ k?B \(rtt_england\)\.$/);
+		await page.getByRole('button', { name: 'Draw a chart of these results' }).click();
+		expect(await page.getByLabel('Chart type').inputValue()).toBe('line');
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);
+	});
+
+	it('fetches a month only when a query names it, and says what each query fetched', async () => {
+		const { page, outside } = await open();
+		const months: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('/data/months/')) months.push(new URL(r.url()).pathname);
+		});
+		await gotoExplore(page);
+		const manifest = await manifestOf(page);
+		const latest = manifest.tables.find((t) => t.name === `rtt_summary_${manifest.latestPeriod!.replace('-', '_')}`)!;
+		const union = manifest.tables.find((t) => t.name === 'rtt_summary')!;
+		const others = manifest.tables.filter((t) => union.parts!.includes(t.name) && t !== latest);
+		const status = page.getByTestId('status');
+		const fetched = () => status.getAttribute('data-bytes-fetched');
+
+		await runSql(page, `SELECT count(*) AS n FROM ${latest.name}`);
+		await expect.poll(fetched, { timeout: 60_000 }).toBe(String(latest.bytes));
+		expect(await status.textContent()).toContain(`(${latest.name}).`);
+		expect(months.map((m) => m.slice(m.indexOf('/data/') + 6))).toEqual([latest.path]);
+		expect(await page.locator('[data-testid=results] tbody td').first().textContent()).toBe(latest.rows.toLocaleString('en-GB'));
+
+		await runSql(page, `SELECT count(*) AS n FROM ${latest.name} WHERE part = 'Part_2'`);
+		await expect.poll(fetched, { timeout: 60_000 }).toBe('0');
+		expect(await status.textContent()).toContain('fetched 0 B');
+
+		// Every month together: only the months not fetched yet come over the network.
+		await runSql(page, 'SELECT count(*) AS n FROM rtt_summary');
+		await expect.poll(fetched, { timeout: 60_000 }).toBe(String(others.reduce((sum, t) => sum + t.bytes, 0)));
+		await expect.poll(() => page.locator('[data-testid=results] tbody td').first().textContent()).toBe(union.rows.toLocaleString('en-GB'));
+		expect(months).toHaveLength(1 + others.length);
+		expect(outside).toEqual([]);
 	});
 
 	it('runs every example query without an error', async () => {
@@ -335,13 +379,14 @@ describe(`explore (${dataset})`, () => {
 		expect(await editor(page).inputValue()).toBe('SELECT 7 AS lucky');
 	});
 
-	it('lists every table in the schema browser, marking the lazy ones', async () => {
+	it('lists every table in the schema browser with what naming it costs', async () => {
 		const { page } = await open();
 		await gotoExplore(page);
-		const tables = await page.$$eval('details.table', (d) => d.map((x) => [x.getAttribute('data-table') ?? '', Boolean(x.textContent?.includes('loaded when a query names it'))] as const));
-		expect(tables.length).toBeGreaterThanOrEqual(8);
-		expect(tables.find(([name]) => name === 'rtt_summary')?.[1]).toBe(false);
-		expect(tables.filter(([name]) => name.startsWith('rtt_detail_')).every(([, lazy]) => lazy)).toBe(true);
+		const manifest = await manifestOf(page);
+		const tables = await page.$$eval('details.table', (d) => d.map((x) => [x.getAttribute('data-table') ?? '', x.querySelector('summary .size')?.textContent ?? ''] as const));
+		expect(tables.map(([name]) => name)).toEqual(manifest.tables.map((t) => t.name));
+		for (const [, size] of tables) expect(size).toMatch(/^\((\d+ k?B|\d+\.\d MB)/);
+		expect(tables.find(([name]) => name === 'rtt_summary')?.[1]).toMatch(new RegExp(`fetches every month \\(${manifest.periods.length} parts\\)`));
 	});
 
 	it('has no accessibility violations, with results, a chart and an error', async () => {

@@ -2,7 +2,8 @@
  * Offline: after one visit the service worker has the app shell and the
  * patient data; pages and tables looked at once are cached on first use.
  * With the network cut, a search, a provider page and counting rows in
- * DuckDB-WASM on /about/data all still work.
+ * DuckDB-WASM on /about/data all still work; in /explore a month already
+ * queried still answers, and one never fetched says so in plain words.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/e2e-browser.ts';
@@ -68,6 +69,49 @@ describe(`offline (${dataset} data)`, () => {
 			await page.goto(`${siteUrl}/about/data`);
 			await countRows(page, manifest.tables);
 
+			expect(tracked.outside).toEqual([]);
+		} finally {
+			await context.setOffline(false).catch(() => {});
+			await tracked.close();
+		}
+	}, 300_000);
+});
+
+describe(`offline explore (${dataset} data)`, () => {
+	it('answers from a month already fetched, and names a month not yet downloaded', async () => {
+		const tracked = await open();
+		const { page } = tracked;
+		const context = page.context();
+		try {
+			await page.goto(`${siteUrl}/explore`);
+			await page.waitForSelector('form.console[data-ready]');
+			await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+			const manifest = (await (await page.request.get(`${siteUrl}/data/manifest.json`)).json()) as { latestPeriod: string };
+			const month = manifest.latestPeriod.replace('-', '_');
+			const run = async (sql: string) => {
+				await page.getByLabel('SQL query', { exact: true }).fill(sql);
+				await page.getByRole('button', { name: 'Run', exact: true }).click();
+			};
+			const status = page.getByTestId('status');
+
+			// Online: the latest month's summary is fetched (and cached by the worker on first use).
+			await run(`SELECT count(*) AS n FROM rtt_summary_${month}`);
+			await expect.poll(() => status.textContent(), { timeout: 90_000 }).toContain(`(rtt_summary_${month})`);
+			const online = await page.locator('[data-testid=results] tbody td').first().textContent();
+
+			await context.setOffline(true);
+			// A fresh page (the URL's share link would run the query by itself: leave it out), so DuckDB starts empty.
+			await page.goto(`${siteUrl}/explore?offline`);
+			await page.waitForSelector('form.console[data-ready]');
+			await run(`SELECT count(*) AS n FROM rtt_summary_${month}`);
+			await expect.poll(() => status.textContent(), { timeout: 90_000 }).toContain(`(rtt_summary_${month})`);
+			expect(await page.locator('[data-testid=results] tbody td').first().textContent()).toBe(online);
+
+			await run(`SELECT count(*) AS n FROM rtt_detail_${month}`);
+			const error = page.getByTestId('sql-error');
+			await error.waitFor({ timeout: 60_000 });
+			expect(await error.textContent()).toContain(`The table rtt_detail_${month} has not been downloaded to this browser yet, and fetching it needs a connection`);
 			expect(tracked.outside).toEqual([]);
 		} finally {
 			await context.setOffline(false).catch(() => {});

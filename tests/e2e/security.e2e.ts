@@ -66,6 +66,7 @@ describe(`DuckDB-WASM in /explore cannot reach another site (${dataset} data)`, 
 		'SET autoinstall_known_extensions = true',
 		'SET autoload_known_extensions = true',
 		'SET enable_external_access = true',
+		`SET allowed_directories = ['${url}/']`,
 		'SET allow_unsigned_extensions = true',
 		`INSTALL httpfs FROM '${url}'`,
 		'INSTALL httpfs'
@@ -81,6 +82,7 @@ describe(`DuckDB-WASM in /explore cannot reach another site (${dataset} data)`, 
 		`SELECT * FROM read_json('${url}/x.json')`,
 		`SELECT * FROM read_text('${url}/x.txt')`,
 		`ATTACH '${url}/x.duckdb' AS remote`,
+		`ATTACH 'openwaits/../${url}/y.duckdb' AS remote`,
 		`COPY (SELECT 1 AS n) TO '${url}/upload.csv'`
 	];
 
@@ -112,6 +114,7 @@ describe(`DuckDB-WASM in /explore cannot reach another site (${dataset} data)`, 
 			`SET custom_extension_repository = '${otherUrl}'`,
 			'SET enable_external_access = true',
 			'SET lock_configuration = false',
+			`SET allowed_directories = ['/', '${otherUrl}/']`,
 			'RESET autoinstall_known_extensions'
 		]) {
 			expect(await runAndReadError(page, sql), sql).toMatch(/configuration has been locked/i);

@@ -2,21 +2,24 @@
  * The one way into DuckDB-WASM. It is loaded lazily (a 34 MB download), from
  * this site only (bundles and worker are self-hosted by Vite), never during
  * prerender, and shared by every page through one promise. Tables come from
- * the manifest as Arrow IPC: the npm build of DuckDB-WASM has only its core,
- * and Parquet or JSON would make it fetch extensions from DuckDB's CDN.
+ * the manifest (site-tables.ts): Arrow IPC streams and DuckDB database files
+ * attached read-only; the npm build of DuckDB-WASM has only its core, and
+ * Parquet or JSON would make it fetch extensions from DuckDB's CDN.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Manifest, TableDescription } from '$lib/schema/site-data';
-import { fetchDataBytes } from './site-files.ts';
+import type { Manifest } from '$lib/schema/site-data';
+import { fetchDataFile } from './site-files.ts';
+import { LOCKED_SETTINGS, tableLoader, tablesNamedIn, type FetchedTable, type TableEngine } from './site-tables.ts';
 
 export interface QueryResult {
 	columns: { name: string; type: string }[];
 	rows: Record<string, unknown>[];
 	milliseconds: number;
+	/** What this query had to fetch first (empty when every table it names was loaded already). */
+	fetched: FetchedTable[];
 }
 
 let database: Promise<{ db: AsyncDuckDB; connection: AsyncDuckDBConnection }> | null = null;
-const loadedTables = new Map<string, Promise<void>>();
 
 async function start(): Promise<{ db: AsyncDuckDB; connection: AsyncDuckDBConnection }> {
 	const [duckdb, ehWasm, ehWorker, mvpWasm, mvpWorker] = await Promise.all([
@@ -35,13 +38,7 @@ async function start(): Promise<{ db: AsyncDuckDB; connection: AsyncDuckDBConnec
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = await db.connect();
-	// Nothing the user types may reach another site: no HTTP, no extension downloads.
-	await connection.query(`SET autoinstall_known_extensions = false`);
-	await connection.query(`SET autoload_known_extensions = false`);
-	await connection.query(`SET enable_external_access = false`);
-	// …and no SET typed in /explore may undo that (custom_extension_repository, autoinstall and the rest):
-	// every setting is fixed from here on, so this must stay the last SET this module ever sends.
-	await connection.query(`SET lock_configuration = true`);
+	for (const sql of LOCKED_SETTINGS) await connection.query(sql);
 	return { db, connection };
 }
 
@@ -54,24 +51,20 @@ export function getDatabase(): Promise<{ db: AsyncDuckDB; connection: AsyncDuckD
 	return database;
 }
 
-/** Loads a table described in the manifest once; later calls wait for the same load. */
-export function ensureTable(table: TableDescription): Promise<void> {
-	let loading = loadedTables.get(table.name);
-	if (!loading) {
-		loading = (async () => {
-			const [{ connection }, bytes] = await Promise.all([getDatabase(), fetchDataBytes(table.path)]);
-			await connection.insertArrowFromIPCStream(bytes, { name: table.name, create: true });
-		})();
-		loading.catch(() => loadedTables.delete(table.name));
-		loadedTables.set(table.name, loading);
-	}
-	return loading;
+async function engine(): Promise<TableEngine> {
+	const { db, connection } = await getDatabase();
+	return {
+		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+		run: async (sql) => void (await connection.query(sql)),
+		insertArrow: async (name, bytes) => void (await connection.insertArrowFromIPCStream(bytes, { name, create: true }))
+	};
 }
 
-/** Tables the SQL names (by word match), so a query loads only what it needs. */
-export function tablesNamedIn(sql: string, manifest: Manifest): TableDescription[] {
-	const words = new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
-	return manifest.tables.filter((t) => words.has(t.name));
+const ensureTable = tableLoader(engine, (path) => fetchDataFile(path));
+
+/** Loads the tables a query names (each once), and says what had to be fetched for them. */
+async function tablesFor(manifest: Manifest, sql: string): Promise<FetchedTable[]> {
+	return (await Promise.all(tablesNamedIn(sql, manifest.tables).map((t) => ensureTable(t, manifest.tables)))).flat();
 }
 
 function toPlain(value: unknown): unknown {
@@ -81,7 +74,7 @@ function toPlain(value: unknown): unknown {
 
 /** Runs SQL with bound parameters ($1, $2 … or ?) after loading the tables it names. */
 export async function query(manifest: Manifest, sql: string, params: unknown[] = []): Promise<QueryResult> {
-	await Promise.all(tablesNamedIn(sql, manifest).map(ensureTable));
+	const fetched = await tablesFor(manifest, sql);
 	const { connection } = await getDatabase();
 	const started = performance.now();
 	const statement = await connection.prepare(sql);
@@ -93,7 +86,7 @@ export async function query(manifest: Manifest, sql: string, params: unknown[] =
 			for (const { name } of columns) plain[name] = toPlain((row as Record<string, unknown>)[name]);
 			return plain;
 		});
-		return { columns, rows, milliseconds: performance.now() - started };
+		return { columns, rows, milliseconds: performance.now() - started, fetched };
 	} finally {
 		await statement.close();
 	}
@@ -125,7 +118,7 @@ interface BatchLike {
 }
 
 export async function runConsoleQuery(manifest: Manifest, sql: string, maxRows = 500_000): Promise<ConsoleResult> {
-	await Promise.all(tablesNamedIn(sql, manifest).map(ensureTable));
+	const fetched = await tablesFor(manifest, sql);
 	const { connection } = await getDatabase();
 	const started = performance.now();
 	let batches: AsyncIterable<BatchLike> | Iterable<BatchLike>;
@@ -167,7 +160,7 @@ export async function runConsoleQuery(manifest: Manifest, sql: string, maxRows =
 		if (truncated) break;
 	}
 	if (!columns.length && schema) columns = name(schema.fields);
-	return { columns, rows, milliseconds: performance.now() - started, truncated };
+	return { columns, rows, milliseconds: performance.now() - started, fetched, truncated };
 }
 
 /**

@@ -10,14 +10,18 @@ export function dataUrl(path: string): string {
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-/** Files are stored gzip-compressed; a host that already sent them decoded is handled too. */
-export async function fetchDataBytes(path: string, fetcher: typeof fetch = fetch): Promise<Uint8Array> {
+/**
+ * Files are stored gzip-compressed; a host that already sent them decoded is
+ * handled too. `fetched` is the size of what came over the wire (or from the
+ * offline cache), before decompression.
+ */
+export async function fetchDataFile(path: string, fetcher: typeof fetch = fetch): Promise<{ bytes: Uint8Array; fetched: number }> {
 	const response = await fetcher(dataUrl(path));
 	if (!response.ok) throw new Error(`Could not load ${path} (HTTP ${response.status}).`);
 	const bytes = new Uint8Array(await response.arrayBuffer());
-	if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return bytes;
+	if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return { bytes, fetched: bytes.length };
 	const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-	return new Uint8Array(await new Response(stream).arrayBuffer());
+	return { bytes: new Uint8Array(await new Response(stream).arrayBuffer()), fetched: bytes.length };
 }
 
 export async function fetchDataJson<T>(path: string, fetcher: typeof fetch = fetch): Promise<T> {

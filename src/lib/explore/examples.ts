@@ -1,6 +1,8 @@
 /**
  * Example queries that answer questions journalists ask, written against the
  * tables the manifest lists (an example whose tables are missing is left out).
+ * A question about the latest month names that month's own table
+ * (rtt_summary_YYYY_MM), so running it fetches one month, not every month.
  */
 import type { Manifest } from '$lib/schema/site-data';
 
@@ -12,27 +14,23 @@ export interface ExampleQuery {
 	tables: string[];
 }
 
-function quote(text: string): string {
-	return `'${text.replaceAll("'", "''")}'`;
-}
-
 export function exampleQueries(manifest: Pick<Manifest, 'tables' | 'latestPeriod'>): ExampleQuery[] {
 	const have = new Set(manifest.tables.map((t) => t.name));
 	const latest = manifest.latestPeriod;
 	const latestDetail = latest ? `rtt_detail_${latest.replace('-', '_')}` : null;
-	const month = latest ? quote(latest) : '(SELECT max(period) FROM rtt_summary)';
+	// Without a latest month there is no month table either, and these examples are left out below.
+	const summary = latest ? `rtt_summary_${latest.replace('-', '_')}` : 'rtt_summary_latest';
 	const examples: ExampleQuery[] = [
 		{
 			id: 'over-52-orthopaedics',
 			title: 'Trusts with the most people waiting over 52 weeks for trauma and orthopaedics',
 			question: `Which providers had the most people waiting more than a year for trauma and orthopaedics in the latest month${latest ? ` (${latest})` : ''}?`,
-			tables: ['rtt_summary'],
+			tables: [summary],
 			sql: `SELECT provider_code, provider_name, over_52, pathways,
   round(100.0 * over_52 / nullif(pathways, 0), 1) AS pct_over_52,
   median_weeks
-FROM rtt_summary
-WHERE period = ${month}
-  AND part = 'Part_2'
+FROM ${summary}
+WHERE part = 'Part_2'
   AND treatment_code = 'C_110'
   AND provider_code <> 'ENG'
 ORDER BY over_52 DESC
@@ -42,16 +40,15 @@ LIMIT 20`
 			id: 'treated-this-month',
 			title: 'Waits of people treated this month beside the waiting list, by provider',
 			question: `For eye treatment in the latest month${latest ? ` (${latest})` : ''}, how long had the people admitted or seen in clinic waited, beside how long those still waiting have waited?`,
-			tables: ['rtt_summary'],
+			tables: [summary],
 			sql: `SELECT provider_code, any_value(provider_name) AS provider_name,
   max(CASE WHEN part = 'Part_1A' THEN median_weeks END) AS admitted_median_weeks,
   max(CASE WHEN part = 'Part_1B' THEN median_weeks END) AS clinic_median_weeks,
   max(CASE WHEN part = 'Part_2' THEN median_weeks END) AS waiting_median_weeks,
   sum(CASE WHEN part IN ('Part_1A', 'Part_1B') THEN pathways + unknown_clock_start END) AS treatments_started,
   max(CASE WHEN part = 'Part_2' THEN pathways + unknown_clock_start END) AS on_the_list
-FROM rtt_summary
-WHERE period = ${month}
-  AND treatment_code = 'C_130'
+FROM ${summary}
+WHERE treatment_code = 'C_130'
   AND provider_code <> 'ENG'
 GROUP BY provider_code
 ORDER BY on_the_list DESC NULLS LAST
@@ -59,21 +56,21 @@ LIMIT 20`
 		},
 		{
 			id: 'england-median',
-			title: 'England median wait by month',
-			question: 'How has the median wait of people still waiting in England changed month by month?',
-			tables: ['rtt_summary'],
-			sql: `SELECT period, pathways, median_weeks, p92_weeks, pct_within_18, over_52
-FROM rtt_summary
-WHERE provider_code = 'ENG'
-  AND part = 'Part_2'
+			title: 'England’s median wait by month',
+			question: 'How has the median wait of people still waiting in England changed month by month, over every month the site holds? (Charted as a line.)',
+			tables: ['rtt_england'],
+			// rtt_england holds one row per month × part × treatment, so no GROUP BY is needed for all treatments (C_999).
+			sql: `SELECT period AS month, median_weeks, p92_weeks, pct_within_18, pathways, over_52
+FROM rtt_england
+WHERE part = 'Part_2'
   AND treatment_code = 'C_999'
-ORDER BY period`
+ORDER BY month`
 		},
 		{
 			id: 'near-sector',
 			title: 'Providers nearest a postcode sector',
 			question: 'Which hospitals are within 25 miles of the LS1 4 postcode sector (central Leeds), and how long are their waits?',
-			tables: ['providers', 'postcode_sectors', 'rtt_summary'],
+			tables: ['providers', 'postcode_sectors', summary],
 			sql: `WITH here AS (
   SELECT latitude, longitude FROM postcode_sectors WHERE sector = 'LS1 4'
 ), distances AS (
@@ -87,8 +84,8 @@ ORDER BY period`
 )
 SELECT d.code, d.name, round(d.miles, 1) AS miles, s.median_weeks, s.pct_within_18
 FROM distances d
-LEFT JOIN rtt_summary s
-  ON s.provider_code = d.code AND s.period = ${month}
+LEFT JOIN ${summary} s
+  ON s.provider_code = d.code
   AND s.part = 'Part_2' AND s.treatment_code = 'C_999'
 WHERE d.miles <= 25
 ORDER BY d.miles`
@@ -113,13 +110,12 @@ ORDER BY period`
 			id: 'waits-vs-survey',
 			title: 'Waits against patient experience',
 			question: 'Do trusts with longer waits score worse in the CQC inpatient survey? (Try a scatter chart.)',
-			tables: ['rtt_summary', 'providers'],
+			tables: [summary, 'providers'],
 			sql: `SELECT p.code, p.name, s.median_weeks, s.pct_within_18,
   p.survey_overall_score, p.survey_year
-FROM rtt_summary s
+FROM ${summary} s
 JOIN providers p ON p.code = s.provider_code
-WHERE s.period = ${month}
-  AND s.part = 'Part_2'
+WHERE s.part = 'Part_2'
   AND s.treatment_code = 'C_999'
   AND p.survey_overall_score IS NOT NULL
 ORDER BY s.median_weeks DESC`
@@ -128,11 +124,11 @@ ORDER BY s.median_weeks DESC`
 			id: 'treatments-longest',
 			title: 'Treatments with the longest median waits in England',
 			question: 'For which treatments do people wait longest in England?',
-			tables: ['rtt_summary'],
+			tables: [summary],
 			sql: `SELECT treatment_code, treatment_name, pathways, median_weeks, p92_weeks, over_52
-FROM rtt_summary
+FROM ${summary}
 WHERE provider_code = 'ENG' AND part = 'Part_2'
-  AND period = ${month} AND treatment_code <> 'C_999'
+  AND treatment_code <> 'C_999'
 ORDER BY median_weeks DESC NULLS LAST`
 		}
 	];

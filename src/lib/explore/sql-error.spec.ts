@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSqlError } from './sql-error';
+import { TableNotFetchedError } from '$lib/data/site-tables';
 
 describe('describeSqlError', () => {
 	it('reads the LINE / caret block', () => {
@@ -61,5 +62,11 @@ describe('describeSqlError', () => {
 	it('copes with anything', () => {
 		expect(describeSqlError(undefined, '').summary).toBe('The query failed: Unknown error');
 		expect(describeSqlError({}, '').summary).toContain('The query failed');
+	});
+
+	it('passes on, as it is, why a table could not be fetched (offline), without pointing into the query', () => {
+		const message = 'The table rtt_summary_2026_01 has not been downloaded to this browser yet, and fetching it needs a connection to this site.';
+		const p = describeSqlError(new TableNotFetchedError(message), 'SELECT * FROM rtt_summary_2026_01');
+		expect(p).toEqual({ summary: message, kind: null, line: null, column: null, excerpt: null, caret: null, cancelled: false });
 	});
 });

@@ -7,6 +7,7 @@
  * and sometimes only a character offset. We keep its message (it is usually
  * precise) and add where in the query the problem is.
  */
+import { TableNotFetchedError } from '$lib/data/site-tables';
 
 export interface SqlProblem {
 	/** One sentence for the error summary. */
@@ -35,6 +36,8 @@ const PLAIN_KIND: Record<string, string> = {
 };
 
 export function describeSqlError(raw: unknown, sql: string): SqlProblem {
+	// Not the SQL's fault: a table it names could not be fetched (offline). The message is already plain words.
+	if (raw instanceof TableNotFetchedError) return { summary: raw.message, kind: null, line: null, column: null, excerpt: null, caret: null, cancelled: false };
 	let message = (raw instanceof Error ? raw.message : String(raw ?? 'Unknown error')).trim();
 	let position: number | null = null;
 	// Pending queries report errors as JSON: {"exception_type":"Parser","exception_message":"…","position":"43"}.

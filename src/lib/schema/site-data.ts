@@ -56,14 +56,34 @@ export interface TableDescription {
 	name: string; // DuckDB table name in the browser
 	title: string;
 	description: string;
-	path: string; // Arrow IPC file relative to static/data (may end in .gz)
+	/**
+	 * The file the browser loads, relative to static/data (may end in .gz): an
+	 * Arrow IPC stream, or a DuckDB database file; '' for a 'union'.
+	 */
+	path: string;
 	parquet: string | null; // Parquet download relative to static/data
 	rows: number;
+	/** Bytes of `path` as stored (compressed); for a 'union', the sum of its parts. */
 	bytes: number;
 	columns: { name: string; type: string; description: string }[];
-	/** Tables loaded only when a query names them (the per-commissioner detail). */
+	/** Tables loaded only when a query names them (the per-commissioner detail, each month's summary). */
 	lazy: boolean;
+	/**
+	 * How the browser gets the table: 'arrow' (the default, and all older
+	 * manifests) loads an Arrow IPC stream; 'duckdb' attaches a DuckDB database
+	 * file read-only and reads `innerTable` from it; 'union' is a view over the
+	 * tables named in `parts` (same columns), each fetched when it is first needed.
+	 */
+	format?: TableFormat;
+	/** For 'duckdb': the table's name inside the database file. */
+	innerTable?: string;
+	/** For 'union': the manifest tables it is made of, in order. */
+	parts?: string[];
 }
+
+export type TableFormat = 'arrow' | 'duckdb' | 'union';
+
+export const tableFormat = (table: Pick<TableDescription, 'format'>): TableFormat => table.format ?? 'arrow';
 
 export interface RttMonthFigures {
 	period: string; // 'YYYY-MM'
