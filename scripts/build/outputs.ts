@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, FEED_FILES, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, FEED_FILES, TREND_FILE, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { writeArrowFile } from './arrow.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
@@ -112,7 +112,7 @@ export async function writeSiteData(
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
-	const files = { patientTreatments: 'patient/waits-{treatment}.json', providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, feeds: FEED_FILES };
+	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, feeds: FEED_FILES };
 	log(`wrote ${await writeFeeds(dir, patient, providers, stage.periods)} Atom feeds`);
 	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
 	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);

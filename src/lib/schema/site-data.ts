@@ -112,7 +112,7 @@ export interface Manifest {
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
-	files: { patientTreatments: string; providers: string; postcodeIndex: string; aeMonth: string; feeds?: typeof FEED_FILES };
+	files: { patientTreatments: string; patientTrends?: string; providers: string; postcodeIndex: string; aeMonth: string; feeds?: typeof FEED_FILES };
 	/** Input files no reader took (a .json, a spreadsheet no reader recognises), relative to the input folder. */
 	ignored?: string[];
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
