@@ -36,13 +36,16 @@ export async function moduleClosure(entry: URL): Promise<Map<string, string>> {
 
 const LIBRARIES = ['@duckdb/node-api', 'apache-arrow'];
 
-/** SHA-256 of the closure's texts (paths relative to `entry`) and the writing libraries' versions. */
-export async function codeVersion(entry: URL): Promise<string> {
+/**
+ * SHA-256 of the closure's texts (paths relative to `entry`) and the writing libraries'
+ * versions, as installed from `installedFrom` (the entry itself unless told).
+ */
+export async function codeVersion(entry: URL, installedFrom: URL = entry): Promise<string> {
 	const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
 	for (const [href, text] of await moduleClosure(entry)) {
 		hash.update(`${relative(dirname(fileURLToPath(entry)), fileURLToPath(href))}\0${text}\0`);
 	}
-	for (const name of LIBRARIES) hash.update(`${name}@${await installedVersion(dirname(fileURLToPath(entry)), name)}\n`);
+	for (const name of LIBRARIES) hash.update(`${name}@${await installedVersion(dirname(fileURLToPath(installedFrom)), name)}\n`);
 	return hash.digest('hex');
 }
 

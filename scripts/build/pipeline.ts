@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Manifest, SourceReport } from '../../src/lib/schema/site-data.ts';
 import { discoverSources, notDataReason, readSourceBytes, sha256OfFile, WORKBOOK, type SourceFile } from '../lib/source-files.ts';
@@ -31,6 +32,9 @@ export interface BuildOptions {
 	cache?: string;
 	log?: (line: string) => void;
 }
+
+/** The month cache `npm run data:build` and `npm run refresh` keep between builds, in the project's .cache. */
+export const DEFAULT_MONTH_CACHE = fileURLToPath(new URL('../../.cache/data-build/rtt-months', import.meta.url));
 
 export class BuildFailed extends Error {
 	constructor(readonly problems: string[]) {
