@@ -94,14 +94,10 @@ async function readOne(connection: DuckDBConnection, cache: MonthCache, file: So
 	if (notData) throw new ReadError(file.name, 1, null, notData);
 	const sha256 = await sha256OfFile(file.path);
 	if (file.sample.length && recogniseRtt({ name: file.name, bytes: file.sample })) {
-		const { entry, cached } = await rttMonth(connection, cache, file, sha256, sequence, log);
+		const entry = await rttMonth(connection, cache, file, sha256, sequence, log);
 		stage.sources.push(entry.result.report);
 		stage.monthEntries.push(entry);
-		const r = entry.result.report;
-		const done = `${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected, ${Date.now() - started} ms`;
-		if (cached) return log(`reused ${r.file} (rtt ${r.period}) from the month cache: ${done}`);
-		log(`read ${r.file} (rtt ${r.period}): ${done}`);
-		return log(`summarised ${entry.result.summaryRows} provider × treatment × part rows for ${r.period}, wrote ${entry.result.tables.map((t) => t.name).join(', ')}`);
+		return;
 	} else {
 		const report = await readOtherSource(file, sha256, stage.datasets);
 		if (!report) {

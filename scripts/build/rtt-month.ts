@@ -47,14 +47,18 @@ export async function rttMonth(
 	sha256: string,
 	sequence: number,
 	log: (line: string) => void
-): Promise<{ entry: CacheEntry<RttMonth>; cached: boolean }> {
+): Promise<CacheEntry<RttMonth>> {
+	const started = performance.now();
 	monthCode ??= codeVersion(new URL(import.meta.url));
 	const key = cacheKey(await monthCode, sha256);
 	const found = await cache.get<RttMonth>(key, log);
-	if (found) return { entry: { ...found, result: renamed(found.result, file.name) }, cached: true };
-	const entry = await cache.put(key, (dir) => buildRttMonth(connection, file, sha256, sequence, dir));
-	return { entry, cached: false };
+	if (!found) return cache.put(key, (dir) => buildRttMonth(connection, file, sha256, sequence, dir, log));
+	const r = found.result.report;
+	log(`reused ${file.name} (rtt ${r.period}) from the month cache: ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected, ${ms(started)} ms`);
+	return { ...found, result: renamed(found.result, file.name) };
 }
+
+const ms = (since: number) => Math.round(performance.now() - since);
 
 /** The same bytes under another name (a renamed download) are the same month; the report names the file read now. */
 function renamed(month: RttMonth, name: string): RttMonth {
@@ -63,14 +67,27 @@ function renamed(month: RttMonth, name: string): RttMonth {
 }
 
 /** Reads, summarises and writes one month into `dir` (an empty cache entry being built). */
-export async function buildRttMonth(connection: DuckDBConnection, file: SourceFile, sha256: string, sequence: number, dir: string): Promise<RttMonth> {
+export async function buildRttMonth(
+	connection: DuckDBConnection,
+	file: SourceFile,
+	sha256: string,
+	sequence: number,
+	dir: string,
+	log: (line: string) => void
+): Promise<RttMonth> {
 	try {
+		let step = performance.now();
 		const { report, period } = await readRttIntoDuckDB(connection, file, sha256, sequence);
+		log(`read ${file.name} (rtt ${period}): ${report.rowsRead} rows, ${report.rowsAccepted} accepted, ${report.rowsRejected} rejected, ${ms(step)} ms`);
+		step = performance.now();
 		const summaries = await buildRttSummaries(connection);
 		const [figures] = await rttMonthFigures(connection);
 		const providers = await rttProviders(connection, period!);
 		await connection.run(`COPY rtt_summary TO ${sqlText(join(dir, SUMMARY_FILE))} (FORMAT parquet, COMPRESSION zstd)`);
+		log(`summarised ${summaries.rows} provider × treatment × part rows for ${period}, ${ms(step)} ms`);
+		step = performance.now();
 		const tables = await writeMonthFiles(connection, join(dir, SITE_FILES), period!);
+		log(`wrote ${period}'s files (${tables.map((t) => t.name).join(', ')}), ${ms(step)} ms`);
 		return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, tables };
 	} finally {
 		for (const table of ['rtt_detail', 'rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
