@@ -6,12 +6,12 @@
  *   <root>/<key>/entry.json   written last: the results and every file's size and SHA-256
  *   <root>/<key>/…            the files (summary.parquet, files/<site paths>)
  *
- * key = SHA-256 of (code version, input file's SHA-256). An entry is built in a
+ * key = <first 16 hex digits of the code version>-<input file's SHA-256>. An entry is built in a
  * temporary folder and renamed into place whole; one whose entry.json is missing
  * or unreadable, or whose files differ in size or SHA-256 from what it lists, is
- * deleted and built again, never used.
+ * deleted and built again, never used. Entries made by other code can never be
+ * used again and are pruned after a build that succeeded.
  */
-import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { sha256OfFile } from '../lib/source-files.ts';
@@ -39,8 +39,11 @@ export interface CacheEntry<T> {
 const ENTRY = 'entry.json';
 
 export function cacheKey(codeVersion: string, inputSha256: string): string {
-	return createHash('sha256').update(`${codeVersion}\n${inputSha256}`).digest('hex');
+	return `${codeKey(codeVersion)}-${inputSha256}`;
 }
+
+/** The part of an entry's key that names the code that made it. */
+export const codeKey = (codeVersion: string) => codeVersion.slice(0, 16);
 
 async function listFiles(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -114,6 +117,17 @@ export class MonthCache {
 			await rm(building, { recursive: true, force: true });
 		}
 	}
+}
+
+/**
+ * Deletes the entries made by any code but `codeVersion`'s (they can never be used
+ * again); entries being built (dot folders) are left to their builds.
+ */
+export async function pruneOtherCode(cache: MonthCache, codeVersion: string): Promise<number> {
+	const names = await readdir(cache.root).catch(() => [] as string[]);
+	const stale = names.filter((name) => !name.startsWith('.') && !name.startsWith(`${codeKey(codeVersion)}-`));
+	for (const name of stale) await rm(join(cache.root, name), { recursive: true, force: true });
+	return stale.length;
 }
 
 /**

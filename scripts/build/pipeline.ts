@@ -17,8 +17,8 @@ import { recogniseRtt } from '../readers/rtt.ts';
 import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
 import { writeSiteData } from './outputs.ts';
-import { MonthCache, placeFiles, type CacheEntry } from './month-cache.ts';
-import { loadMonthSummaries, mergePatientFigures, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
+import { MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
+import { loadMonthSummaries, mergePatientFigures, monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
 
 export interface BuildOptions {
 	input: string;
@@ -137,7 +137,8 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: spill });
 	const connection = await instance.connect();
 	try {
-		const stage = await readInputs(connection, resolve(options.input), new MonthCache(cacheRoot), log);
+		const cache = new MonthCache(cacheRoot);
+		const stage = await readInputs(connection, resolve(options.input), cache, log);
 		const rejected = stage.sources.filter((s) => s.rowsRejected > 0);
 		const problems = [...stage.failures];
 		if (!options.allowRejects) {
@@ -161,6 +162,8 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging);
 		const manifest = await writeSiteData(connection, staging, stage, mergePatientFigures(stage.months), options.demonstration, log);
 		await swapIn(staging, out);
+		const pruned = await pruneOtherCode(cache, await monthCodeVersion());
+		if (pruned) log(`removed ${pruned} month cache entries made by earlier build code`);
 		return manifest;
 	} finally {
 		connection.closeSync();

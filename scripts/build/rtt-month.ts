@@ -39,6 +39,12 @@ export const SITE_FILES = 'files';
 
 let monthCode: Promise<string> | null = null;
 
+/** The fingerprint of this month code (code-version.ts), computed once per process. */
+export function monthCodeVersion(): Promise<string> {
+	monthCode ??= codeVersion(new URL(import.meta.url));
+	return monthCode;
+}
+
 /** The month from the cache when its file and the code are unchanged, else built (and cached). */
 export async function rttMonth(
 	connection: DuckDBConnection,
@@ -49,8 +55,7 @@ export async function rttMonth(
 	log: (line: string) => void
 ): Promise<CacheEntry<RttMonth>> {
 	const started = performance.now();
-	monthCode ??= codeVersion(new URL(import.meta.url));
-	const key = cacheKey(await monthCode, sha256);
+	const key = cacheKey(await monthCodeVersion(), sha256);
 	const found = await cache.get<RttMonth>(key, log);
 	if (!found) return cache.put(key, (dir) => buildRttMonth(connection, file, sha256, sequence, dir, log));
 	const r = found.result.report;
