@@ -1,9 +1,11 @@
 /**
- * npm run data:build -- --input <folder> [--out static/data] [--allow-rejects] [--demonstration]
+ * npm run data:build -- --input <folder> [--out static/data] [--allow-rejects] [--demonstration] [--cache <dir>]
  * Strict by default: any rejected row fails the build and the previous output stays.
+ * RTT months whose file and build code are unchanged come from the month cache
+ * (default .cache/data-build/rtt-months), so adding a month costs one month.
  */
 import { parseArgs } from 'node:util';
-import { BuildFailed, buildSiteData } from './build/pipeline.ts';
+import { BuildFailed, buildSiteData, DEFAULT_MONTH_CACHE } from './build/pipeline.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -11,12 +13,13 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'static/data' },
 		'allow-rejects': { type: 'boolean', default: false },
 		demonstration: { type: 'boolean', default: false },
+		cache: { type: 'string', default: DEFAULT_MONTH_CACHE },
 		quiet: { type: 'boolean', default: false }
 	}
 });
 
 if (!values.input) {
-	console.error('Usage: npm run data:build -- --input <folder of published files> [--out static/data] [--allow-rejects]');
+	console.error('Usage: npm run data:build -- --input <folder of published files> [--out static/data] [--allow-rejects] [--cache <dir>]');
 	process.exit(2);
 }
 
@@ -27,6 +30,7 @@ try {
 		out: values.out!,
 		allowRejects: values['allow-rejects']!,
 		demonstration: values.demonstration!,
+		cache: values.cache,
 		log: values.quiet ? undefined : (line) => console.log(line)
 	});
 	const rows = manifest.sources.reduce((sum, s) => sum + s.rowsRead, 0);

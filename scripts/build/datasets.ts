@@ -12,7 +12,7 @@ import { readCodePointZip } from '../readers/postcodes.ts';
 import { pctWithin4Hours, type AeRow } from '../readers/ae.ts';
 import type { TrustRow } from '../readers/trusts.ts';
 import type { IndependentRow } from '../readers/independent-providers.ts';
-import { chooseSiteList, type RttProvider, type SiteRow, type SurveyRow } from './providers.ts';
+import { chooseSiteList, type SiteRow, type SurveyRow } from './providers.ts';
 import type { Centroids } from './patient-files.ts';
 import type { SectorAdmin } from '../readers/admin-areas.ts';
 import type { CouncilSource } from './council.ts';
@@ -118,30 +118,6 @@ export async function readOtherSource(file: SourceFile, sha256: string, datasets
 		}
 	}
 	return { ...report, sha256, bytes: file.bytes };
-}
-
-/** Providers with RTT data in the latest month, with the treatments they report (Part_2). */
-export async function rttProviders(connection: DuckDBConnection, period: string | null): Promise<RttProvider[]> {
-	if (!period) return [];
-	// The parent's name comes from the month's own rows (Provider Parent Name), so areas read as names, not codes.
-	const rows = (await connection.runAndReadAll(
-		`WITH parents AS (
-		   SELECT provider_parent_code AS code, any_value(provider_parent_name) AS name
-		   FROM rtt_detail WHERE period = $period AND provider_parent_code IS NOT NULL GROUP BY provider_parent_code)
-		 SELECT s.provider_code, any_value(s.provider_name) AS name, any_value(s.region_code) AS region,
-		   any_value(p.name) AS region_name, list(DISTINCT s.treatment_code ORDER BY s.treatment_code) AS treatments
-		 FROM rtt_summary s LEFT JOIN parents p ON p.code = s.region_code
-		 WHERE s.part = 'Part_2' AND s.provider_code <> 'ENG' AND s.period = $period
-		 GROUP BY s.provider_code ORDER BY s.provider_code`,
-		{ period }
-	)).getRowObjectsJS();
-	return rows.map((r) => ({
-		code: String(r.provider_code),
-		name: String(r.name),
-		regionCode: (r.region as string) ?? null,
-		regionName: (r.region_name as string) || null,
-		treatments: (r.treatments as string[]) ?? []
-	}));
 }
 
 /** A full postcode, sector or district → the most precise centroid we have. */

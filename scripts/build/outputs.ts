@@ -7,18 +7,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, FEED_FILES, TREND_FILE, providersFile, type Manifest, type RttMonthFigures, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
-import { writeArrowFile } from './arrow.ts';
+import { AE_MONTH_FILE, FEED_FILES, TREND_FILE, providersFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { sqlText, writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
-import { rttProviders, centroidLookup, latestAe } from './datasets.ts';
+import { centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
 import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
 import { dataPackage } from './datapackage.ts';
 import { writeDuckdbTable } from './duckdb-file.ts';
-import { unionTable, writeMonthFiles } from './month-files.ts';
+import { unionTable } from './month-files.ts';
 import { writeFeeds } from './feeds.ts';
 import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
@@ -27,59 +27,6 @@ async function writeJsonFile(path: string, value: unknown): Promise<number> {
 	const text = JSON.stringify(value);
 	await writeFile(path, text);
 	return Buffer.byteLength(text);
-}
-
-const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-/** One of the small site tables: Arrow for the browser, Parquet (ZSTD, sorted) for download. */
-async function writeTable(connection: DuckDBConnection, dir: string, name: string, select: string, orderBy: string): Promise<TableDescription> {
-	const text = TABLE_TEXT[name] ?? { title: name, description: '', columns: {} };
-	// Sorted once into a scratch table; DuckDB keeps its insertion order for both writers.
-	const sorted = `output_${name}`;
-	await connection.run(`CREATE OR REPLACE TEMP TABLE ${sorted} AS ${select} ORDER BY ${orderBy}`);
-	const arrowPath = `tables/${name}.arrow.gz`;
-	const parquetPath = `parquet/${name}.parquet`;
-	let arrow: Awaited<ReturnType<typeof writeArrowFile>>;
-	try {
-		arrow = await writeArrowFile(connection, `SELECT * FROM ${sorted}`, join(dir, arrowPath));
-		await connection.run(`COPY ${sorted} TO ${sqlText(join(dir, parquetPath))} (FORMAT parquet, COMPRESSION zstd)`);
-	} finally {
-		await connection.run(`DROP TABLE IF EXISTS ${sorted}`);
-	}
-	return {
-		name,
-		title: text.title,
-		description: text.description,
-		path: arrowPath,
-		parquet: parquetPath,
-		rows: arrow.rows,
-		bytes: arrow.bytes,
-		columns: arrow.columns.map((c) => ({ ...c, description: text.columns[c.name] ?? '' })),
-		lazy: false
-	};
-}
-
-export async function rttMonthFigures(connection: DuckDBConnection): Promise<RttMonthFigures[]> {
-	const rows = (await connection.runAndReadAll(`
-WITH totals AS (
-  SELECT period,
-    sum(total_all)::BIGINT AS all_rows,
-    sum(total_all) FILTER (WHERE commissioner_code <> 'NONC')::BIGINT AS england,
-    count(DISTINCT provider_code)::BIGINT AS providers
-  FROM rtt_detail WHERE part = 'Part_2' AND treatment_code = 'C_999' GROUP BY period)
-SELECT t.*, s.median_weeks, s.p92_weeks, s.pct_within_18
-FROM totals t LEFT JOIN rtt_summary s
-  ON s.period = t.period AND s.part = 'Part_2' AND s.provider_code = 'ENG' AND s.treatment_code = 'C_999'
-ORDER BY t.period`)).getRowObjectsJS();
-	return rows.map((r) => ({
-		period: String(r.period),
-		incompletePathways: Number(r.all_rows),
-		incompletePathwaysEngland: Number(r.england),
-		englandMedianWeeks: (r.median_weeks as number | null) ?? null,
-		englandP92Weeks: (r.p92_weeks as number | null) ?? null,
-		englandPctWithin18: (r.pct_within_18 as number | null) ?? null,
-		providers: Number(r.providers)
-	}));
 }
 
 export async function writeSiteData(
@@ -92,13 +39,14 @@ export async function writeSiteData(
 ): Promise<Manifest> {
 	for (const sub of ['tables', 'parquet', 'patient/postcodes', 'league']) await mkdir(join(dir, sub), { recursive: true });
 	const latestPeriod = stage.periods.at(-1) ?? null;
+	const latestProviders = stage.months.find((m) => m.period === latestPeriod)?.providers ?? [];
 
 	const centroids = stage.datasets.centroids();
 	const { providers, unlocated } = buildProviders({
-		rttProviders: await rttProviders(connection, latestPeriod),
+		rttProviders: latestProviders,
 		trusts: stage.datasets.trusts,
 		independent: stage.datasets.independent,
-		sites: stage.datasets.sites(new Set((await rttProviders(connection, latestPeriod)).map((p) => p.code))),
+		sites: stage.datasets.sites(new Set(latestProviders.map((p) => p.code))),
 		survey: stage.datasets.survey,
 		ae: latestAe(stage.datasets.ae),
 		centroid: centroidLookup(centroids)
@@ -119,11 +67,8 @@ export async function writeSiteData(
 	const aePeriods = aeMonths.map((m) => m.period);
 
 	await loadDatasetTables(connection, stage.datasets, providers, centroids);
-	const months: TableDescription[] = [];
-	for (const period of stage.periods) {
-		months.push(...(await writeMonthFiles(connection, dir, period)));
-		log(`wrote months/${period}`);
-	}
+	// Each month's own files were placed by the month build (rtt-month.ts, month-files.ts); here they are listed.
+	const months = stage.months.flatMap((month) => month.tables);
 	// Every month's summary in one Parquet file, at the address it has always had.
 	const summaryParquet = 'parquet/rtt_summary.parquet';
 	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
@@ -165,7 +110,7 @@ export async function writeSiteData(
 		aePeriods,
 		sources: stage.sources,
 		tables,
-		rtt: await rttMonthFigures(connection),
+		rtt: stage.months.map((m) => m.figures),
 		licences: LICENCES.filter((l) => l.datasets.some((d) => stage.sources.some((s) => s.dataset === d))).map(({ datasets: _, ...l }) => l),
 		unlocatedProviders: unlocated,
 		files,

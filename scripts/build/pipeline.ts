@@ -7,24 +7,34 @@
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Manifest, SourceReport } from '../../src/lib/schema/site-data.ts';
 import { discoverSources, notDataReason, readSourceBytes, sha256OfFile, WORKBOOK, type SourceFile } from '../lib/source-files.ts';
 import { keepCouncilResult, readCouncilWorkbook } from './council-sources.ts';
 import { buildCouncilData, type CouncilData } from './council.ts';
-import { readRttIntoDuckDB, recogniseRtt } from '../readers/rtt.ts';
+import { recogniseRtt } from '../readers/rtt.ts';
 import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
-import { buildRttSummaries } from './rtt-summaries.ts';
 import { writeSiteData } from './outputs.ts';
+import { MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
+import { loadMonthSummaries, mergePatientFigures, monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
 
 export interface BuildOptions {
 	input: string;
 	out: string;
 	allowRejects: boolean;
 	demonstration: boolean;
+	/**
+	 * The month cache folder (month-cache.ts): months whose file and build code are
+	 * unchanged come from here. Without one, the build uses a temporary cache it deletes.
+	 */
+	cache?: string;
 	log?: (line: string) => void;
 }
+
+/** The month cache `npm run data:build` and `npm run refresh` keep between builds, in the project's .cache. */
+export const DEFAULT_MONTH_CACHE = fileURLToPath(new URL('../../.cache/data-build/rtt-months', import.meta.url));
 
 export class BuildFailed extends Error {
 	constructor(readonly problems: string[]) {
@@ -39,19 +49,26 @@ export interface ReadStage {
 	failures: string[];
 	periods: string[];
 	datasets: OtherDatasets;
+	/** Each RTT month's results, oldest first (one per file read; two for one month is a failure). */
+	months: RttMonth[];
+	/** Where each month's results and files are kept, in the order of `months`. */
+	monthEntries: CacheEntry<RttMonth>[];
 	/** The council files, merged (null when no council file was read). */
 	council?: CouncilData | null;
 }
 
-/** Reads every recognised file; RTT months land in DuckDB's `rtt_detail`. */
-export async function readInputs(connection: DuckDBConnection, input: string, log: (l: string) => void): Promise<ReadStage> {
+/**
+ * Reads every recognised file. Each RTT month is built on its own (rtt-month.ts), or
+ * taken from the month cache, and leaves only its results behind, never its rows.
+ */
+export async function readInputs(connection: DuckDBConnection, input: string, cache: MonthCache, log: (l: string) => void): Promise<ReadStage> {
 	const { files, problems, ignored } = await discoverSources(input);
 	for (const name of ignored) log(`ignored ${name}: no reader takes this kind of file.`);
-	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets() };
+	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets(), months: [], monthEntries: [] };
 	let sequence = 0;
 	for (const file of files) {
 		try {
-			await readOne(connection, file, stage, sequence++, log);
+			await readOne(connection, cache, file, stage, sequence++, log);
 		} catch (error) {
 			if (!(error instanceof ReadError)) throw error;
 			stage.failures.push(error.message);
@@ -64,10 +81,12 @@ export async function readInputs(connection: DuckDBConnection, input: string, lo
 		seen.set(source.period!, source.file);
 	}
 	stage.periods = [...seen.keys()].sort();
+	stage.monthEntries.sort((a, b) => a.result.period.localeCompare(b.result.period));
+	stage.months = stage.monthEntries.map((e) => e.result);
 	return stage;
 }
 
-async function readOne(connection: DuckDBConnection, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
+async function readOne(connection: DuckDBConnection, cache: MonthCache, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
 	const started = Date.now();
 	if (WORKBOOK.test(file.name)) return readWorkbook(file, stage, log);
 	// An empty file or a saved web page is a failed download: say so rather than skip it.
@@ -75,8 +94,10 @@ async function readOne(connection: DuckDBConnection, file: SourceFile, stage: Re
 	if (notData) throw new ReadError(file.name, 1, null, notData);
 	const sha256 = await sha256OfFile(file.path);
 	if (file.sample.length && recogniseRtt({ name: file.name, bytes: file.sample })) {
-		const { report } = await readRttIntoDuckDB(connection, file, sha256, sequence);
-		stage.sources.push(report);
+		const entry = await rttMonth(connection, cache, file, sha256, sequence, log);
+		stage.sources.push(entry.result.report);
+		stage.monthEntries.push(entry);
+		return;
 	} else {
 		const report = await readOtherSource(file, sha256, stage.datasets);
 		if (!report) {
@@ -111,10 +132,13 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 	// A memory limit lets DuckDB spill to disk instead of growing past the 1.5 GB budget. Each
 	// build gets its own spill folder: two builds sharing one corrupt each other's files.
 	const spill = await mkdtemp(join(tmpdir(), 'openwaits-duckdb-'));
+	const cacheRoot = options.cache ? resolve(options.cache) : join(spill, 'month-cache');
+	await mkdir(cacheRoot, { recursive: true });
 	const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: spill });
 	const connection = await instance.connect();
 	try {
-		const stage = await readInputs(connection, resolve(options.input), log);
+		const cache = new MonthCache(cacheRoot);
+		const stage = await readInputs(connection, resolve(options.input), cache, log);
 		const rejected = stage.sources.filter((s) => s.rowsRejected > 0);
 		const problems = [...stage.failures];
 		if (!options.allowRejects) {
@@ -130,14 +154,16 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		}
 		if (problems.length) throw new BuildFailed(problems);
 
-		const summaries = await buildRttSummaries(connection);
-		log(`summarised ${summaries.rows} provider × treatment × part × month rows`);
-
+		// From here on only the months' results are used: summary rows, figures and files.
+		await loadMonthSummaries(connection, stage.monthEntries);
 		const staging = `${out}.tmp-${process.pid}`;
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
-		const manifest = await writeSiteData(connection, staging, stage, summaries.patient, options.demonstration, log);
+		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging);
+		const manifest = await writeSiteData(connection, staging, stage, mergePatientFigures(stage.months), options.demonstration, log);
 		await swapIn(staging, out);
+		const pruned = await pruneOtherCode(cache, await monthCodeVersion());
+		if (pruned) log(`removed ${pruned} month cache entries made by earlier build code`);
 		return manifest;
 	} finally {
 		connection.closeSync();

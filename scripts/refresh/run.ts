@@ -10,7 +10,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RefreshRecord } from '../../src/lib/schema/refresh.ts';
-import { BuildFailed, buildSiteData } from '../build/pipeline.ts';
+import { BuildFailed, buildSiteData, DEFAULT_MONTH_CACHE } from '../build/pipeline.ts';
 import { runFetch, type FetchIo } from '../fetch/cli.ts';
 import { periodOf } from '../fetch/months.ts';
 import { SUMMARY_NAME, type FetchSummary } from '../fetch/summary.ts';
@@ -84,7 +84,7 @@ export async function runRefresh(argv: string[], io: RefreshIo): Promise<number>
 	const staging = `${out}.refresh-${process.pid}`;
 	await rm(staging, { recursive: true, force: true });
 	try {
-		await buildSiteData({ input: raw, out: staging, allowRejects: false, demonstration: values.demonstration });
+		await buildSiteData({ input: raw, out: staging, allowRejects: false, demonstration: values.demonstration, cache: DEFAULT_MONTH_CACHE });
 	} catch (error) {
 		if (!(error instanceof BuildFailed)) throw error;
 		io.stderr.write(`${error.message}\nThe site's data in ${out} is unchanged (the last good build).\n`);

@@ -1,0 +1,148 @@
+/**
+ * The month cache: one folder per RTT input file and build code, holding what
+ * the month build made from it (its results as JSON, its summary rows, its
+ * output files), so a month whose file has not changed is not read again.
+ *
+ *   <root>/<key>/entry.json   written last: the results and every file's size and SHA-256
+ *   <root>/<key>/…            the files (summary.parquet, files/<site paths>)
+ *
+ * key = <first 16 hex digits of the code version>-<input file's SHA-256>. An entry is built in a
+ * temporary folder and renamed into place whole; one whose entry.json is missing
+ * or unreadable, or whose files differ in size or SHA-256 from what it lists, is
+ * deleted and built again, never used. Entries made by other code can never be
+ * used again and are pruned after a build that succeeded.
+ */
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { sha256OfFile } from '../lib/source-files.ts';
+import { CACHE_FORMAT } from './code-version.ts';
+
+export interface CachedFile {
+	path: string; // relative to the entry folder
+	bytes: number;
+	sha256: string;
+}
+
+interface EntryFile<T> {
+	format: number;
+	key: string;
+	result: T;
+	files: CachedFile[];
+}
+
+export interface CacheEntry<T> {
+	dir: string;
+	result: T;
+	files: CachedFile[];
+}
+
+const ENTRY = 'entry.json';
+
+export function cacheKey(codeVersion: string, inputSha256: string): string {
+	return `${codeKey(codeVersion)}-${inputSha256}`;
+}
+
+/** The part of an entry's key that names the code that made it. */
+export const codeKey = (codeVersion: string) => codeVersion.slice(0, 16);
+
+async function listFiles(dir: string): Promise<string[]> {
+	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+	return entries
+		.filter((e) => e.isFile())
+		.map((e) => relative(dir, join(e.parentPath, e.name)))
+		.filter((path) => path !== ENTRY)
+		.sort();
+}
+
+/** Why an entry cannot be used, or null when every file is there as listed. */
+async function damage<T>(dir: string, key: string): Promise<{ problem: string } | { entry: EntryFile<T> }> {
+	let entry: EntryFile<T>;
+	try {
+		entry = JSON.parse(await readFile(join(dir, ENTRY), 'utf8')) as EntryFile<T>;
+	} catch (error) {
+		return { problem: `${ENTRY} is missing or unreadable (${(error as Error).message.split('\n')[0]})` };
+	}
+	if (entry.format !== CACHE_FORMAT || entry.key !== key || !Array.isArray(entry.files)) return { problem: `${ENTRY} is not an entry for this key and format` };
+	for (const file of entry.files) {
+		const path = join(dir, file.path);
+		const info = await stat(path).catch(() => null);
+		if (!info || info.size !== file.bytes) return { problem: `${file.path} is missing or has the wrong size` };
+		if ((await sha256OfFile(path)) !== file.sha256) return { problem: `${file.path} does not have the SHA-256 recorded for it` };
+	}
+	return { entry };
+}
+
+export class MonthCache {
+	constructor(readonly root: string) {}
+
+	/** The entry for `key`, checked file by file; a damaged entry is deleted (and reported) and null returned. */
+	async get<T>(key: string, log: (line: string) => void): Promise<CacheEntry<T> | null> {
+		const dir = join(this.root, key);
+		if (!(await stat(dir).catch(() => null))) return null;
+		const checked = await damage<T>(dir, key);
+		if ('problem' in checked) {
+			log(`cache entry ${key.slice(0, 12)} is damaged (${checked.problem}); building it again`);
+			await rm(dir, { recursive: true, force: true });
+			return null;
+		}
+		return { dir, result: checked.entry.result, files: checked.entry.files };
+	}
+
+	/**
+	 * Builds an entry: `make` writes its files into an empty folder and returns
+	 * the results; the folder is renamed into place only once entry.json is written.
+	 */
+	async put<T>(key: string, make: (dir: string) => Promise<T>): Promise<CacheEntry<T>> {
+		const dir = join(this.root, key);
+		const building = join(this.root, `.building-${key}-${process.pid}`);
+		await rm(building, { recursive: true, force: true });
+		await mkdir(building, { recursive: true });
+		try {
+			const result = await make(building);
+			const files: CachedFile[] = [];
+			for (const path of await listFiles(building)) {
+				const full = join(building, path);
+				files.push({ path, bytes: (await stat(full)).size, sha256: await sha256OfFile(full) });
+			}
+			const text = JSON.stringify({ format: CACHE_FORMAT, key, result, files } satisfies EntryFile<T>);
+			await writeFile(join(building, ENTRY), text);
+			await rm(dir, { recursive: true, force: true });
+			// Another build may have put the same entry in place meanwhile: theirs is as good as ours.
+			await rename(building, dir).catch((error: NodeJS.ErrnoException) => {
+				if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+			});
+			// Read back as a cached build will read it, so a fresh month and a cached one give the same results.
+			return { dir, result: (JSON.parse(text) as EntryFile<T>).result, files };
+		} finally {
+			await rm(building, { recursive: true, force: true });
+		}
+	}
+}
+
+/**
+ * Deletes the entries made by any code but `codeVersion`'s (they can never be used
+ * again); entries being built (dot folders) are left to their builds.
+ */
+export async function pruneOtherCode(cache: MonthCache, codeVersion: string): Promise<number> {
+	const names = await readdir(cache.root).catch(() => [] as string[]);
+	const stale = names.filter((name) => !name.startsWith('.') && !name.startsWith(`${codeKey(codeVersion)}-`));
+	for (const name of stale) await rm(join(cache.root, name), { recursive: true, force: true });
+	return stale.length;
+}
+
+/**
+ * Puts an entry's files under `prefix` into the site folder at the same relative
+ * paths: hard links where the file system allows (no copy of megabytes), copies otherwise.
+ */
+export async function placeFiles(entry: CacheEntry<unknown>, prefix: string, site: string): Promise<string[]> {
+	const placed: string[] = [];
+	for (const file of entry.files.filter((f) => f.path.startsWith(`${prefix}/`))) {
+		const path = file.path.slice(prefix.length + 1);
+		const target = join(site, path);
+		await mkdir(dirname(target), { recursive: true });
+		await rm(target, { force: true });
+		await link(join(entry.dir, file.path), target).catch(() => copyFile(join(entry.dir, file.path), target));
+		placed.push(path);
+	}
+	return placed;
+}

@@ -1,0 +1,180 @@
+/**
+ * One RTT month, start to finish, on its own: read and validate the file into
+ * `rtt_detail`, summarise it into `rtt_summary`, take the figures the rest of
+ * the site needs from this month (patient figures, national figures, the
+ * providers it lists), write the month's own files, then drop its detail rows
+ * so the next month starts from nothing. Results go through the month cache
+ * (month-cache.ts): an unchanged file with unchanged code is not read again.
+ */
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RttMonthFigures, SourceReport, TableDescription, WaitFigures } from '../../src/lib/schema/site-data.ts';
+import type { SourceFile } from '../lib/source-files.ts';
+import { readRttIntoDuckDB } from '../readers/rtt.ts';
+import { buildRttSummaries, type PatientFigures } from './rtt-summaries.ts';
+import { writeMonthFiles } from './month-files.ts';
+import { sqlText } from './table-file.ts';
+import { cacheKey, type CacheEntry, type MonthCache } from './month-cache.ts';
+import { codeVersion } from './code-version.ts';
+import type { RttProvider } from './providers.ts';
+
+/** A month's patient figures, as JSON can hold them: treatment → name and provider → that month's figures. */
+export type MonthPatientFigures = { treatment: string; name: string; providers: [string, WaitFigures][] }[];
+
+export interface RttMonth {
+	period: string;
+	report: SourceReport;
+	summaryRows: number;
+	patient: MonthPatientFigures;
+	figures: RttMonthFigures;
+	/** Providers with Part_2 rows this month (the latest month's list makes providers.json). */
+	providers: RttProvider[];
+	/** What writeMonthFiles wrote, described for the manifest. */
+	tables: TableDescription[];
+}
+
+/** Where, inside a cache entry, the month's summary rows and output files are. */
+export const SUMMARY_FILE = 'summary.parquet';
+export const SITE_FILES = 'files';
+
+let monthCode: Promise<string> | null = null;
+
+/** The fingerprint of this month code (code-version.ts), computed once per process. */
+export function monthCodeVersion(): Promise<string> {
+	monthCode ??= codeVersion(new URL(import.meta.url));
+	return monthCode;
+}
+
+/** The month from the cache when its file and the code are unchanged, else built (and cached). */
+export async function rttMonth(
+	connection: DuckDBConnection,
+	cache: MonthCache,
+	file: SourceFile,
+	sha256: string,
+	sequence: number,
+	log: (line: string) => void
+): Promise<CacheEntry<RttMonth>> {
+	const started = performance.now();
+	const key = cacheKey(await monthCodeVersion(), sha256);
+	const found = await cache.get<RttMonth>(key, log);
+	if (!found) return cache.put(key, (dir) => buildRttMonth(connection, file, sha256, sequence, dir, log));
+	const r = found.result.report;
+	log(`reused ${file.name} (rtt ${r.period}) from the month cache: ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected, ${ms(started)} ms`);
+	return { ...found, result: renamed(found.result, file.name) };
+}
+
+const ms = (since: number) => Math.round(performance.now() - since);
+
+/** The same bytes under another name (a renamed download) are the same month; the report names the file read now. */
+function renamed(month: RttMonth, name: string): RttMonth {
+	const report = { ...month.report, file: name, issues: month.report.issues.map((issue) => ({ ...issue, file: name })) };
+	return { ...month, report };
+}
+
+/** Reads, summarises and writes one month into `dir` (an empty cache entry being built). */
+export async function buildRttMonth(
+	connection: DuckDBConnection,
+	file: SourceFile,
+	sha256: string,
+	sequence: number,
+	dir: string,
+	log: (line: string) => void
+): Promise<RttMonth> {
+	try {
+		let step = performance.now();
+		const { report, period } = await readRttIntoDuckDB(connection, file, sha256, sequence);
+		log(`read ${file.name} (rtt ${period}): ${report.rowsRead} rows, ${report.rowsAccepted} accepted, ${report.rowsRejected} rejected, ${ms(step)} ms`);
+		step = performance.now();
+		const summaries = await buildRttSummaries(connection);
+		const [figures] = await rttMonthFigures(connection);
+		const providers = await rttProviders(connection, period!);
+		await connection.run(`COPY rtt_summary TO ${sqlText(join(dir, SUMMARY_FILE))} (FORMAT parquet, COMPRESSION zstd)`);
+		log(`summarised ${summaries.rows} provider × treatment × part rows for ${period}, ${ms(step)} ms`);
+		step = performance.now();
+		const tables = await writeMonthFiles(connection, join(dir, SITE_FILES), period!);
+		log(`wrote ${period}'s files (${tables.map((t) => t.name).join(', ')}), ${ms(step)} ms`);
+		return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, tables };
+	} finally {
+		for (const table of ['rtt_detail', 'rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
+			await connection.run(`DROP TABLE IF EXISTS ${table}`);
+		}
+	}
+}
+
+export function monthPatientFigures(patient: PatientFigures): MonthPatientFigures {
+	return [...patient].map(([treatment, { name, providers }]) => ({
+		treatment,
+		name,
+		providers: [...providers].map(([provider, months]): [string, WaitFigures] => [provider, months[0]])
+	}));
+}
+
+/** Every month's patient figures as one map, months oldest first; a treatment's name is the first month's. */
+export function mergePatientFigures(months: Pick<RttMonth, 'period' | 'patient'>[]): PatientFigures {
+	const merged: PatientFigures = new Map();
+	for (const month of [...months].sort((a, b) => a.period.localeCompare(b.period))) {
+		for (const { treatment, name, providers } of month.patient) {
+			const entry = merged.get(treatment) ?? { name, providers: new Map() };
+			merged.set(treatment, entry);
+			for (const [provider, figures] of providers) {
+				const list = entry.providers.get(provider) ?? [];
+				entry.providers.set(provider, list);
+				list.push(figures);
+			}
+		}
+	}
+	return merged;
+}
+
+/** The month's national figures: Part_2 totals counted once (C_999), and England's headline summary. */
+export async function rttMonthFigures(connection: DuckDBConnection): Promise<RttMonthFigures[]> {
+	const rows = (await connection.runAndReadAll(`
+WITH totals AS (
+  SELECT period,
+    sum(total_all)::BIGINT AS all_rows,
+    sum(total_all) FILTER (WHERE commissioner_code <> 'NONC')::BIGINT AS england,
+    count(DISTINCT provider_code)::BIGINT AS providers
+  FROM rtt_detail WHERE part = 'Part_2' AND treatment_code = 'C_999' GROUP BY period)
+SELECT t.*, s.median_weeks, s.p92_weeks, s.pct_within_18
+FROM totals t LEFT JOIN rtt_summary s
+  ON s.period = t.period AND s.part = 'Part_2' AND s.provider_code = 'ENG' AND s.treatment_code = 'C_999'
+ORDER BY t.period`)).getRowObjectsJS();
+	return rows.map((r) => ({
+		period: String(r.period),
+		incompletePathways: Number(r.all_rows),
+		incompletePathwaysEngland: Number(r.england),
+		englandMedianWeeks: (r.median_weeks as number | null) ?? null,
+		englandP92Weeks: (r.p92_weeks as number | null) ?? null,
+		englandPctWithin18: (r.pct_within_18 as number | null) ?? null,
+		providers: Number(r.providers)
+	}));
+}
+
+/** Providers with RTT data in the month, with the treatments they report (Part_2). */
+export async function rttProviders(connection: DuckDBConnection, period: string): Promise<RttProvider[]> {
+	// The parent's name comes from the month's own rows (Provider Parent Name), so areas read as names, not codes.
+	const rows = (await connection.runAndReadAll(
+		`WITH parents AS (
+		   SELECT provider_parent_code AS code, any_value(provider_parent_name) AS name
+		   FROM rtt_detail WHERE period = $period AND provider_parent_code IS NOT NULL GROUP BY provider_parent_code)
+		 SELECT s.provider_code, any_value(s.provider_name) AS name, any_value(s.region_code) AS region,
+		   any_value(p.name) AS region_name, list(DISTINCT s.treatment_code ORDER BY s.treatment_code) AS treatments
+		 FROM rtt_summary s LEFT JOIN parents p ON p.code = s.region_code
+		 WHERE s.part = 'Part_2' AND s.provider_code <> 'ENG' AND s.period = $period
+		 GROUP BY s.provider_code ORDER BY s.provider_code`,
+		{ period }
+	)).getRowObjectsJS();
+	return rows.map((r) => ({
+		code: String(r.provider_code),
+		name: String(r.name),
+		regionCode: (r.region as string) ?? null,
+		regionName: (r.region_name as string) || null,
+		treatments: (r.treatments as string[]) ?? []
+	}));
+}
+
+/** Every month's summary rows, from the cache entries, as the all-months `rtt_summary` table. */
+export async function loadMonthSummaries(connection: DuckDBConnection, entries: CacheEntry<RttMonth>[]): Promise<void> {
+	const files = entries.map((e) => sqlText(join(e.dir, SUMMARY_FILE))).join(', ');
+	await connection.run(`CREATE OR REPLACE TABLE rtt_summary AS SELECT * FROM read_parquet([${files}])`);
+}
