@@ -37,11 +37,11 @@ afterAll(() => {
 	instance.closeSync();
 });
 
-async function read(lines: string[], name = `case${sequence}.csv`) {
+async function read(lines: string[], name = `case${sequence}.csv`, keepDetail = false) {
 	const path = join(dir, name);
 	const text = lines.join('\n') + '\n';
 	writeFileSync(path, text);
-	await connection.run('DROP TABLE IF EXISTS rtt_detail');
+	if (!keepDetail) await connection.run('DROP TABLE IF EXISTS rtt_detail');
 	const source: SourceFile = { path, name, container: 'plain', entry: null, bytes: text.length, sample: new TextEncoder().encode(text.slice(0, 65536)) };
 	return readRttIntoDuckDB(connection, source, 'sha', sequence++);
 }
@@ -109,6 +109,32 @@ describe('readRttIntoDuckDB', () => {
 	it('refuses an unknown period format, naming the line', async () => {
 		await expect(read([header, row({ period: 'January 2026' })])).rejects.toThrow(/line 2, column "Period": unknown period format/);
 	});
+	const detail = async () => (await connection.runAndReadAll('SELECT period, provider_code, commissioner_code, total_all FROM rtt_detail ORDER BY period, commissioner_code')).getRowObjectsJS();
+	it('keeps only the accepted rows, with their month, whether rtt_detail is new or already holds a month', async () => {
+		await read([header, row({ commissioner: '00A', bands: { 1: 2 } }), row({ commissioner: '00B', bands: { 2: -1 } })]);
+		await read([header, row({ period: 'RTT-February-2026', commissioner: '00C', bands: { 1: 3 } }), row({ period: 'RTT-February-2026', commissioner: '00D', bands: { 1: 5 }, totalAll: '4' })], undefined, true);
+		expect(await detail()).toEqual([
+			{ period: '2026-01', provider_code: 'RZZ', commissioner_code: '00A', total_all: 2 },
+			{ period: '2026-02', provider_code: 'RZZ', commissioner_code: '00C', total_all: 3 }
+		]);
+	});
+	it('gives every row the file\'s month when the first row is of another month', async () => {
+		const { report } = await read([header, row({ period: 'RTT-March-2026', commissioner: '00A' }), row({ commissioner: '00B', bands: { 1: 1 } }), row({ commissioner: '00C', bands: { 1: 1 } })]);
+		expect(report).toMatchObject({ period: '2026-01', rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+		expect(report.issues[0]).toMatchObject({ line: 2, column: 'Period' });
+		expect((await detail()).map((r) => r.period)).toEqual(['2026-01', '2026-01']);
+	});
+	const keyCases: [string, string, string, number][] = [
+		['the same padded code twice', ' RZZ', ' RZZ', 1],
+		['a code with and without padding (as published, not the same key)', ' RZZ', 'RZZ', 0]
+	];
+	for (const [what, first, second, duplicates] of keyCases) {
+		it(`judges duplicates on the keys as published: ${what}`, async () => {
+			const { report } = await read([header, row({ provider: first, bands: { 1: 1 } }), row({ provider: second, bands: { 1: 1 } })]);
+			expect(report.rowsRejected).toBe(duplicates);
+			expect((await detail()).map((r) => r.provider_code)).toEqual(duplicates ? ['RZZ'] : ['RZZ', 'RZZ']);
+		});
+	}
 	it('reads CRLF files', async () => {
 		const { report } = await read([`${header}\r`, `${row({ bands: { 1: 2 } })}\r`]);
 		expect(report).toMatchObject({ rowsRead: 1, rowsAccepted: 1 });

@@ -11,9 +11,13 @@ import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
 import { checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
 import { decodeText } from './text.ts';
 import {
+	DELETE_PROBLEMS_SQL,
+	DETAIL_EXISTS_SQL,
+	FIX_PERIOD_SQL,
+	KEEP_AS_DETAIL_SQL,
+	LOAD_TABLE,
 	PERIODS_SQL,
 	appendAcceptedSql,
-	createDetailTableSql,
 	loadSql,
 	problemsSql,
 	rejectsSql
@@ -27,6 +31,12 @@ export function headerFields(sample: Uint8Array): string[] {
 	const text = decoder.decode(sample.subarray(0, 8192)).replace(/^\uFEFF/, '');
 	const line = text.split('\n', 1)[0].replace(/\r$/, '');
 	return line.split(',').map((field) => field.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** The period text of the first row, so the load can label rows with their month as it reads them. */
+export function firstRowPeriod(sample: Uint8Array): string {
+	const lines = decoder.decode(sample.subarray(0, 8192)).split('\n', 2);
+	return (lines[1] ?? '').split(',', 1)[0].replace(/\r$/, '').replace(/^"(.*)"$/, '$1');
 }
 
 /** A row of the RTT full extract is about 1 KB; a line this long means a damaged file. */
@@ -102,7 +112,8 @@ export async function readRttIntoDuckDB(
 	try {
 		const rejectsTable = `rtt_rejects_${sequence}`;
 		try {
-			await connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path });
+			const periodGuess = firstRowPeriod(source.sample);
+			await connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path, periodGuess, monthGuess: parseRttPeriod(periodGuess) ?? '' });
 		} catch (error) {
 			throw new ReadError(source.name, 0, null, `DuckDB could not read the file: ${(error as Error).message.split('\n')[0]}`);
 		}
@@ -147,8 +158,8 @@ export async function readRttIntoDuckDB(
 		for (const p of problems.slice(0, Math.max(0, MAX_ISSUES_KEPT - issues.length))) {
 			issues.push({ file: source.name, line: lineOfRow(Number(p.row_index), rejectedLines), column: p.column_name, message: p.message });
 		}
-		await connection.run(createDetailTableSql(), { month });
-		await connection.run(appendAcceptedSql(), { month });
+		await connection.run(FIX_PERIOD_SQL, { month, period: main.period_text! });
+		await keepAccepted(connection, problems.length > 0);
 		const rowsRejected = rejectedLines.length + problems.length;
 		return {
 			period: month,
@@ -165,9 +176,20 @@ export async function readRttIntoDuckDB(
 			}
 		};
 	} finally {
-		await connection.run('DROP TABLE IF EXISTS rtt_load');
+		await connection.run(`DROP TABLE IF EXISTS ${LOAD_TABLE}`);
 		if (temporary) await rm(temporary, { recursive: true, force: true });
 	}
+}
+
+/** The accepted rows into `rtt_detail`: the load table becomes it when it is the first month, else they are appended. */
+async function keepAccepted(connection: DuckDBConnection, anyProblems: boolean): Promise<void> {
+	const [{ n }] = (await connection.runAndReadAll(DETAIL_EXISTS_SQL)).getRowObjectsJS() as { n: number }[];
+	if (n > 0) {
+		await connection.run(appendAcceptedSql());
+		return;
+	}
+	if (anyProblems) await connection.run(DELETE_PROBLEMS_SQL);
+	for (const sql of KEEP_AS_DETAIL_SQL) await connection.run(sql);
 }
 
 /** DuckDB's CSV messages are long and technical; keep the part a person can act on. */
