@@ -3,12 +3,13 @@
  * Unlike the small readers it loads straight into DuckDB: a month is ~80 MB and
  * 180,000 rows, and DuckDB's CSV reader types, checks and counts it in seconds.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
-import { checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import type { SourceFile } from '../lib/source-files.ts';
+import { checkStream } from '../lib/stream-check.ts';
 import { decodeText } from './text.ts';
 import {
 	DELETE_PROBLEMS_SQL,
@@ -97,19 +98,20 @@ export async function readRttIntoDuckDB(
 		throw new ReadError(source.name, 1, null, `the columns are separated by ${separator === '\t' ? 'tabs' : `"${separator}"`}, not commas; the RTT full extract is read only as a comma-separated file.`);
 	}
 	checkRttHeader(source.name, headerFields(source.sample));
-	let temporary: string | null = null;
-	let path = source.path;
 	// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line;
-	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first.
-	// A zip entry comes back inflated from the check, and is written out for DuckDB as it is.
-	const { utf8, unzipped } = await checkStream(source, MAX_RTT_LINE_BYTES);
-	if (unzipped || !utf8) {
-		const bytes = unzipped ?? (await readSourceBytes(source));
-		temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
-		path = join(temporary, 'month.csv');
-		await writeFile(path, utf8 ? bytes : Buffer.from(decodeText(bytes).text));
-	}
+	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first. An archive's
+	// contents are written out for DuckDB as they are checked: its CSV reader splits a plain
+	// file between threads, but reads a compressed one on one.
+	const temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
 	try {
+		const copy = source.container === 'plain' ? null : join(temporary, 'month.csv');
+		const { utf8 } = await checkStream(source, MAX_RTT_LINE_BYTES, copy);
+		let path = copy ?? source.path;
+		if (!utf8) {
+			const text = decodeText(await readFile(path)).text;
+			path = join(temporary, 'month-utf8.csv');
+			await writeFile(path, text);
+		}
 		const rejectsTable = `rtt_rejects_${sequence}`;
 		try {
 			const periodGuess = firstRowPeriod(source.sample);
@@ -177,7 +179,7 @@ export async function readRttIntoDuckDB(
 		};
 	} finally {
 		await connection.run(`DROP TABLE IF EXISTS ${LOAD_TABLE}`);
-		if (temporary) await rm(temporary, { recursive: true, force: true });
+		await rm(temporary, { recursive: true, force: true });
 	}
 }
 
