@@ -160,13 +160,14 @@ FROM ${LOAD_TABLE} GROUP BY 1 ORDER BY rows DESC`;
 
 /** One row per problem row, the first failing rule winning, so every rejected row is counted once. */
 export function problemsSql(): string {
-	// The window sorts the narrow key columns, not the 121 of a row.
-	const keys = ROW_KEYS.map((h) => KEY_COLUMNS[h]).join(', ');
+	// A row is a duplicate when an earlier row has the same keys: grouped on the narrow key
+	// columns (a hash, not the sort a row_number() window needs), then matched back.
+	const keys = [...ROW_KEYS.map((h) => KEY_COLUMNS[h]), 'raw_keys'];
 	return `WITH duplicates AS (
-  SELECT row_index FROM (
-    SELECT rowid + 1 AS row_index, row_number() OVER (PARTITION BY ${keys}, raw_keys ORDER BY rowid) AS seen
-    FROM ${LOAD_TABLE})
-  WHERE seen > 1
+  SELECT l.rowid + 1 AS row_index FROM ${LOAD_TABLE} l JOIN (
+    SELECT ${keys.join(', ')}, min(rowid) AS first FROM ${LOAD_TABLE} GROUP BY ALL HAVING count(*) > 1) d
+  ON ${keys.map((k) => `l.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')}
+  WHERE l.rowid > d.first
 ),
 checked AS (
   SELECT rowid + 1 AS row_index,

@@ -135,6 +135,12 @@ describe('readRttIntoDuckDB', () => {
 			expect((await detail()).map((r) => r.provider_code)).toEqual(duplicates ? ['RZZ'] : ['RZZ', 'RZZ']);
 		});
 	}
+	it('keeps the first of three identical rows and rejects the later two, naming their lines', async () => {
+		const same = row({ bands: { 1: 1 } });
+		const { report } = await read([header, same, row({ commissioner: '00B' }), same, same]);
+		expect(report).toMatchObject({ rowsRead: 4, rowsAccepted: 2, rowsRejected: 2 });
+		expect(report.issues.map((i) => i.line)).toEqual([4, 5]);
+	});
 	it('reads CRLF files', async () => {
 		const { report } = await read([`${header}\r`, `${row({ bands: { 1: 2 } })}\r`]);
 		expect(report).toMatchObject({ rowsRead: 1, rowsAccepted: 1 });
