@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isUtf8 } from 'node:buffer';
-import { createGunzip, gunzipSync } from 'node:zlib';
-import { readZipEntry, zipEntries, zipEntryStart } from './zip.ts';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip, createInflateRaw, gunzipSync } from 'node:zlib';
+import { compressedBytes, readZipEntry, zipEntries, zipEntryStart, type ZipEntry } from './zip.ts';
 import { ReadError } from '../readers/types.ts';
 import { notCsvReason, SAMPLE_BYTES } from '../../src/lib/files/not-data.ts';
 
@@ -185,12 +185,7 @@ export async function readSourceBytes(source: SourceFile): Promise<Uint8Array> {
 		if (source.container === 'zip' && source.entry) return unzipEntry(raw, source.entry);
 		return raw;
 	} catch (error) {
-		throw new ReadError(
-			source.name,
-			0,
-			null,
-			`${DAMAGED} (${(error as Error).message}).`
-		);
+		throw damaged(source, error as Error);
 	}
 }
 
@@ -201,70 +196,38 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 /**
- * One streaming pass over the decompressed contents (without holding them): a gzip
- * cut short or damaged, or a line longer than `maxLine` bytes, becomes a ReadError
- * naming the file (and the line). Used before a big file is handed to DuckDB, whose
- * CSV reader neither notices a truncated gzip nor gives up quickly on a huge line.
+ * The decompressed contents as a stream of chunks, never whole in memory. A zip entry
+ * is inflated from the archive in memory (a few MB) and its size checked against the
+ * directory at the end, as `readZipEntry` does; zlib's own errors say when a stream is cut short.
  */
-export async function checkStream(source: SourceFile, maxLine: number): Promise<{ utf8: boolean; unzipped: Uint8Array | null }> {
-	// A zip entry cannot be streamed from disk: it is inflated once, and handed back so the caller need not inflate it again.
-	if (source.container === 'zip') {
-		const bytes = await readSourceBytes(source);
-		checkLineLengths(source.name, bytes, maxLine);
-		return { utf8: isUtf8(bytes), unzipped: bytes };
+export async function decompressedStream(source: SourceFile): Promise<AsyncIterable<Uint8Array>> {
+	if (source.container === 'zip' && source.entry) {
+		const zip = new Uint8Array(await readFile(source.path));
+		const entry = findEntry(zipEntries(zip), source.entry);
+		const packed = compressedBytes(zip, entry);
+		return sizeChecked(entry, entry.method === 0 ? [packed] : pipeline(Readable.from([packed]), createInflateRaw({ chunkSize: CHUNK }), ignore));
 	}
-	const state = { line: 1, run: 0 };
-	const input = createReadStream(source.path);
-	const stream = source.container === 'gzip' ? input.pipe(createGunzip()) : input;
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let utf8 = true;
-	try {
-		for await (const chunk of stream) {
-			checkLines(source.name, chunk as Buffer, maxLine, state);
-			if (utf8) {
-				try {
-					decoder.decode(chunk as Buffer, { stream: true });
-				} catch {
-					utf8 = false;
-				}
-			}
-		}
-		if (utf8) {
-			try {
-				decoder.decode();
-			} catch {
-				utf8 = false;
-			}
-		}
-		return { utf8, unzipped: null };
-	} catch (error) {
-		if (error instanceof ReadError) throw error;
-		throw new ReadError(source.name, 0, null, `${DAMAGED} (${(error as Error).message}).`);
-	} finally {
-		input.destroy();
-		stream.destroy();
-	}
+	const input = createReadStream(source.path, { highWaterMark: CHUNK });
+	// pipeline, not pipe: when the reader stops early, the file is closed too.
+	return source.container === 'gzip' ? pipeline(input, createGunzip({ chunkSize: CHUNK }), ignore) : input;
 }
 
-/** The same line-length check on bytes already in memory (a zip entry). */
-export function checkLineLengths(name: string, bytes: Uint8Array, maxLine: number): void {
-	checkLines(name, bytes, maxLine, { line: 1, run: 0 });
+/** Errors surface where the stream is read; the pipeline's own report of them is not needed. */
+const ignore = () => {};
+
+/** Large chunks: the checks made on each cost a little per chunk, not per byte. */
+const CHUNK = 1 << 20;
+
+async function* sizeChecked(entry: ZipEntry, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+	let size = 0;
+	for await (const chunk of chunks) {
+		size += chunk.length;
+		yield chunk;
+	}
+	if (size !== entry.size) throw new Error(`${entry.name} decompressed to ${size} bytes, not the ${entry.size} its zip lists`);
 }
 
-function checkLines(name: string, bytes: Uint8Array, maxLine: number, state: { line: number; run: number }): void {
-	let from = 0;
-	for (;;) {
-		const nl = bytes.indexOf(0x0a, from);
-		const length = (nl < 0 ? bytes.length : nl) - from;
-		if (state.run + length > maxLine) {
-			throw new ReadError(name, state.line, null, `this line is longer than ${maxLine.toLocaleString('en-GB')} bytes, far too long for a row; the file is damaged or not the format it claims to be.`);
-		}
-		if (nl < 0) {
-			state.run += length;
-			return;
-		}
-		state.line++;
-		state.run = 0;
-		from = nl + 1;
-	}
+/** A damaged or cut-short archive met while streaming becomes a ReadError naming the file. */
+export function damaged(source: SourceFile, error: Error): ReadError {
+	return new ReadError(source.name, 0, null, `${DAMAGED} (${error.message}).`);
 }

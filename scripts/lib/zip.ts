@@ -66,7 +66,8 @@ export function zipEntries(zip: Uint8Array): ZipEntry[] {
 	return entries;
 }
 
-function compressedBytes(zip: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The entry's bytes as stored in the zip (deflated unless `method` is 0). */
+export function compressedBytes(zip: Uint8Array, entry: ZipEntry): Uint8Array {
 	const data = view(zip);
 	const at = entry.headerOffset;
 	need(zip, at + 30, `the header of ${entry.name}`);

@@ -2,6 +2,13 @@
  * SQL for reading and validating an RTT full extract in DuckDB.
  * Every identifier here comes from the published header constants in
  * src/lib/schema/rtt.ts, never from input; file paths are bound parameters.
+ *
+ * The CSV is parsed once: one statement types the counts, applies every row rule
+ * that needs only the row itself, and stores the row already in `rtt_detail`'s
+ * shape, beside three narrow columns (the raw period, the raw keys when trimming
+ * changed them, the row's problem). The rules that need the whole file (one period,
+ * no duplicate rows) then read only those narrow columns. Materialising the 121
+ * raw columns first, then checking and copying them, cost about 1.6× the CPU.
  */
 import {
 	RTT_BAND_COLUMNS,
@@ -32,19 +39,118 @@ const KEY_COLUMNS: Record<(typeof RTT_KEY_HEADERS)[number], string> = {
 };
 
 const COUNT_HEADERS = [...RTT_BAND_HEADERS, ...RTT_TOTAL_HEADERS];
+const KEPT_KEYS = RTT_KEY_HEADERS.filter((h) => h !== 'Period' && h !== 'RTT Part Description');
+/** The four columns that identify a row; a second row with the same four is a duplicate. */
+const ROW_KEYS = ['Provider Org Code', 'Commissioner Org Code', 'RTT Part Type', 'Treatment Function Code'] as const;
 
-/** Counts are typed by the CSV reader itself, so text in a count column is rejected with its line and column. */
+/** The load table; renamed to `rtt_detail` when it is the first month there. */
+export const LOAD_TABLE = 'rtt_load';
+/** Columns of the load table that are not in `rtt_detail`. */
+export const CHECK_COLUMNS = ['period_text', 'raw_keys', 'problem'] as const;
+
+/** `rtt_detail`'s columns, in order. */
+export const DETAIL_COLUMNS: readonly string[] = [
+	'period',
+	...KEPT_KEYS.map((h) => KEY_COLUMNS[h]),
+	...RTT_BAND_COLUMNS,
+	'total',
+	'unknown_clock_start',
+	'total_all'
+];
+
+const MAX_COUNT = 2_147_483_647;
+// Each part spelt out: DuckDB plans `x IN (<list>)` as a join, and a join does not keep the
+// file's row order, which the load table's rowid must.
+const notAPart = `NOT (${RTT_PARTS.map((p) => `"RTT Part Type" = ${quoteText(p)}`).join(' OR ')})`;
+const bandSum = RTT_BAND_HEADERS.map((h) => `coalesce(${quoteIdent(h)}, 0)`).join(' + ');
+const counts = COUNT_HEADERS.map(quoteIdent).join(', ');
+
+/**
+ * The columns OpenWaits keeps, with units and roles in their names, from the raw CSV columns.
+ * The month is a guess from the file's first row, which `FIX_PERIOD_SQL` corrects where it
+ * was wrong (rows of another month are rejected anyway). A count that does not fit an
+ * INTEGER becomes NULL here, and its row is rejected.
+ */
+function detailFromCsv(): string[] {
+	// Band cells are empty only where a part has no bands (Part_3); elsewhere empty means none.
+	const bands = RTT_BAND_HEADERS.map((h, k) => `TRY_CAST(coalesce(${quoteIdent(h)}, empty_band) AS INTEGER) AS ${RTT_BAND_COLUMNS[k]}`);
+	return [
+		'CASE WHEN "Period" = $periodGuess THEN $monthGuess END AS period',
+		...KEPT_KEYS.map((h) => KEY_COLUMNS[h]),
+		...bands,
+		'TRY_CAST("Total" AS INTEGER) AS total',
+		'TRY_CAST("Patients with unknown clock start date" AS INTEGER) AS unknown_clock_start',
+		'TRY_CAST("Total All" AS INTEGER) AS total_all'
+	];
+}
+
+/** The raw columns, each key trimmed once, and what an empty band cell means on this row's part. */
+function csvWithTrimmedKeys(): string {
+	const keys = KEPT_KEYS.map((h) => `trim(${quoteIdent(h)}) AS ${KEY_COLUMNS[h]}`);
+	return `SELECT *, ${keys.join(', ')}, CASE WHEN "RTT Part Type" = 'Part_3' THEN NULL ELSE 0 END AS empty_band`;
+}
+
+/**
+ * The first rule a row breaks among those that need only the row (NULL when none).
+ * Rules follow NHS England's RTT guidance: Total is the sum of the week bands for
+ * completed pathways (Parts 1A/1B), and Total All is the sum of the bands for
+ * incomplete pathways (Parts 2/2A). The period rule comes before these and the
+ * duplicate rule after them (`problemsSql`), so the first failing rule still wins.
+ */
+function rowProblem(): string {
+	const each = (test: (h: string) => string, message: (h: string) => string) =>
+		COUNT_HEADERS.map((h) => `WHEN ${test(quoteIdent(h))} THEN struct_pack(col := ${quoteText(h)}, msg := ${message(quoteIdent(h))})`).join('\n      ');
+	// least/greatest pass over every count once; the column-by-column rules run only on a row they catch.
+	const negative = each((c) => `${c} < 0`, (c) => `'a count cannot be negative (' || ${c} || ').'`);
+	// Counts are stored as 32-bit integers.
+	const tooBig = each((c) => `${c} > ${MAX_COUNT}`, (c) => `'a count cannot be above ${MAX_COUNT.toLocaleString('en-GB')} (' || ${c} || ').'`);
+	return `CASE
+    WHEN coalesce(provider_code, '') = '' THEN struct_pack(col := 'Provider Org Code', msg := 'the provider code is missing.')
+    WHEN coalesce(commissioner_code, '') = '' THEN struct_pack(col := 'Commissioner Org Code', msg := 'the commissioner code is missing.')
+    WHEN coalesce(treatment_code, '') = '' THEN struct_pack(col := 'Treatment Function Code', msg := 'the treatment function code is missing.')
+    WHEN "RTT Part Type" IS NULL OR ${notAPart} THEN struct_pack(col := 'RTT Part Type', msg := 'unknown RTT part ' || coalesce('"' || "RTT Part Type" || '"', '(empty)') || '; expected one of ${RTT_PARTS.join(', ')}.')
+    WHEN "Total All" IS NULL THEN struct_pack(col := 'Total All', msg := 'Total All is empty; it is always filled in.')
+    WHEN least(${counts}) < 0 THEN CASE
+      ${negative}
+    END
+    WHEN greatest(${counts}) > ${MAX_COUNT} THEN CASE
+      ${tooBig}
+    END
+    WHEN ("RTT Part Type" = 'Part_1A' OR "RTT Part Type" = 'Part_1B') AND "Total" IS DISTINCT FROM (${bandSum}) THEN struct_pack(col := 'Total', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total is ' || coalesce("Total"::VARCHAR, 'empty') || '.')
+    WHEN ("RTT Part Type" = 'Part_1A' OR "RTT Part Type" = 'Part_1B') AND "Total All" <> "Total" + coalesce("Patients with unknown clock start date", 0) THEN struct_pack(col := 'Total All', msg := 'Total All (' || "Total All" || ') should equal Total plus patients with an unknown clock start (' || ("Total" + coalesce("Patients with unknown clock start date", 0)) || ').')
+    WHEN ("RTT Part Type" = 'Part_2' OR "RTT Part Type" = 'Part_2A') AND "Total All" <> (${bandSum}) THEN struct_pack(col := 'Total All', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total All is ' || "Total All" || '.')
+  END`;
+}
+
+/**
+ * Duplicates are judged on the raw keys, as published. The trimmed keys are kept anyway;
+ * `raw_keys` holds the raw ones only on the rare row where trimming changed one, so the
+ * trimmed keys with `raw_keys` tell rows apart exactly as the raw keys would.
+ */
+function rawKeys(): string {
+	const same = ROW_KEYS.map((h) => `${quoteIdent(h)} IS NOT DISTINCT FROM ${KEY_COLUMNS[h]}`).join(' AND ');
+	return `CASE WHEN ${same} THEN NULL ELSE [${ROW_KEYS.map(quoteIdent).join(', ')}] END`;
+}
+
+/**
+ * Counts are typed by the CSV reader itself, so text in a count column is rejected with its
+ * line and column. A row's place in the file is its rowid (+1): the table is filled once,
+ * in file order (DuckDB keeps insertion order through scans and projections, not through
+ * a join: rtt.spec.ts checks the plan has none), and rows are only ever deleted from it.
+ */
 export function loadSql(rejectsTable: string, scanTable: string): string {
 	const columns = RTT_HEADER.map(
 		(header) => `${quoteText(header)}: '${COUNT_HEADERS.includes(header) ? 'BIGINT' : 'VARCHAR'}'`
 	).join(', ');
-	// A row's place in the file is its rowid (+1): the table is filled once, in file order, and
-	// never changed. A row_number() window here would carry all 121 columns through a sort.
-	return `CREATE OR REPLACE TEMP TABLE rtt_load AS
-SELECT *
-FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-  columns = {${columns}}, store_rejects = true,
-  rejects_table = ${quoteText(rejectsTable)}, rejects_scan = ${quoteText(scanTable)})`;
+	return `CREATE OR REPLACE TABLE ${LOAD_TABLE} AS
+SELECT ${detailFromCsv().join(',\n  ')},
+  "Period" AS period_text,
+  ${rawKeys()} AS raw_keys,
+  ${rowProblem()} AS problem
+FROM (${csvWithTrimmedKeys()}
+  FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = {${columns}}, store_rejects = true,
+    rejects_table = ${quoteText(rejectsTable)}, rejects_scan = ${quoteText(scanTable)}))`;
 }
 
 export function rejectsSql(rejectsTable: string): string {
@@ -52,82 +158,49 @@ export function rejectsSql(rejectsTable: string): string {
 FROM ${quoteIdent(rejectsTable)} ORDER BY line`;
 }
 
-export const PERIODS_SQL = `SELECT "Period" AS period_text, min(rowid + 1)::BIGINT AS first_row, count(*)::BIGINT AS rows
-FROM rtt_load GROUP BY 1 ORDER BY rows DESC`;
+export const PERIODS_SQL = `SELECT period_text, min(rowid + 1)::BIGINT AS first_row, count(*)::BIGINT AS rows
+FROM ${LOAD_TABLE} GROUP BY 1 ORDER BY rows DESC`;
 
-const MAX_COUNT = 2_147_483_647;
-const partList = RTT_PARTS.map(quoteText).join(', ');
-const bandSum = RTT_BAND_HEADERS.map((h) => `coalesce(${quoteIdent(h)}, 0)`).join(' + ');
-
-/**
- * One row per problem row: the first failing rule wins, so every rejected row
- * is counted once. Rules follow NHS England's RTT guidance: Total is the sum
- * of the week bands for completed pathways (Parts 1A/1B), and Total All is
- * the sum of the bands for incomplete pathways (Parts 2/2A).
- */
+/** One row per problem row, the first failing rule winning, so every rejected row is counted once. */
 export function problemsSql(): string {
-	const negative = COUNT_HEADERS.map(
-		(h) => `WHEN ${quoteIdent(h)} < 0 THEN struct_pack(col := ${quoteText(h)}, msg := 'a count cannot be negative (' || ${quoteIdent(h)} || ').')`
-	).join('\n    ');
-	// Counts are stored as 32-bit integers; a bigger value would make the load itself fail.
-	const tooBig = COUNT_HEADERS.map(
-		(h) => `WHEN ${quoteIdent(h)} > ${MAX_COUNT} THEN struct_pack(col := ${quoteText(h)}, msg := 'a count cannot be above ${MAX_COUNT.toLocaleString('en-GB')} (' || ${quoteIdent(h)} || ').')`
-	).join('\n    ');
-	// Duplicates are found on the key columns alone, so the window sorts four columns, not 121.
+	// A row is a duplicate when an earlier row has the same keys: grouped on the narrow key
+	// columns (a hash, not the sort a row_number() window needs), then matched back.
+	const keys = [...ROW_KEYS.map((h) => KEY_COLUMNS[h]), 'raw_keys'];
 	return `WITH duplicates AS (
-  SELECT row_index FROM (
-    SELECT rowid + 1 AS row_index, row_number() OVER (PARTITION BY "Provider Org Code", "Commissioner Org Code", "RTT Part Type", "Treatment Function Code" ORDER BY rowid) AS seen
-    FROM rtt_load)
-  WHERE seen > 1
+  SELECT l.rowid + 1 AS row_index FROM ${LOAD_TABLE} l JOIN (
+    SELECT ${keys.join(', ')}, min(rowid) AS first FROM ${LOAD_TABLE} GROUP BY ALL HAVING count(*) > 1) d
+  ON ${keys.map((k) => `l.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')}
+  WHERE l.rowid > d.first
 ),
 checked AS (
   SELECT rowid + 1 AS row_index,
   CASE
-    WHEN "Period" IS DISTINCT FROM $period THEN struct_pack(col := 'Period', msg := 'this row is for ' || coalesce('"' || "Period" || '"', 'no period') || ' but the file is for ' || $period || '; one file must hold one month.')
-    WHEN coalesce(trim("Provider Org Code"), '') = '' THEN struct_pack(col := 'Provider Org Code', msg := 'the provider code is missing.')
-    WHEN coalesce(trim("Commissioner Org Code"), '') = '' THEN struct_pack(col := 'Commissioner Org Code', msg := 'the commissioner code is missing.')
-    WHEN coalesce(trim("Treatment Function Code"), '') = '' THEN struct_pack(col := 'Treatment Function Code', msg := 'the treatment function code is missing.')
-    WHEN "RTT Part Type" IS NULL OR "RTT Part Type" NOT IN (${partList}) THEN struct_pack(col := 'RTT Part Type', msg := 'unknown RTT part ' || coalesce('"' || "RTT Part Type" || '"', '(empty)') || '; expected one of ${RTT_PARTS.join(', ')}.')
-    WHEN "Total All" IS NULL THEN struct_pack(col := 'Total All', msg := 'Total All is empty; it is always filled in.')
-    ${negative}
-    ${tooBig}
-    WHEN "RTT Part Type" IN ('Part_1A', 'Part_1B') AND "Total" IS DISTINCT FROM (${bandSum}) THEN struct_pack(col := 'Total', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total is ' || coalesce("Total"::VARCHAR, 'empty') || '.')
-    WHEN "RTT Part Type" IN ('Part_1A', 'Part_1B') AND "Total All" <> "Total" + coalesce("Patients with unknown clock start date", 0) THEN struct_pack(col := 'Total All', msg := 'Total All (' || "Total All" || ') should equal Total plus patients with an unknown clock start (' || ("Total" + coalesce("Patients with unknown clock start date", 0)) || ').')
-    WHEN "RTT Part Type" IN ('Part_2', 'Part_2A') AND "Total All" <> (${bandSum}) THEN struct_pack(col := 'Total All', msg := 'the week bands add up to ' || (${bandSum}) || ' but Total All is ' || "Total All" || '.')
+    WHEN period_text IS DISTINCT FROM $period THEN struct_pack(col := 'Period', msg := 'this row is for ' || coalesce('"' || period_text || '"', 'no period') || ' but the file is for ' || $period || '; one file must hold one month.')
+    WHEN problem IS NOT NULL THEN problem
     WHEN rowid + 1 IN (SELECT row_index FROM duplicates)
       THEN struct_pack(col := NULL::VARCHAR, msg := 'this provider, commissioner, part and treatment already appeared on an earlier row (a duplicate row).')
   END AS problem
-  FROM rtt_load
+  FROM ${LOAD_TABLE}
 )
 SELECT row_index::BIGINT AS row_index, problem.col AS column_name, problem.msg AS message
 FROM checked WHERE problem IS NOT NULL ORDER BY row_index`;
 }
 
-/** The columns OpenWaits keeps, with units and roles in their names. */
-export function detailSelectSql(): string {
-	const keys = RTT_KEY_HEADERS.filter((h) => h !== 'Period' && h !== 'RTT Part Description').map(
-		(h) => `trim(${quoteIdent(h)}) AS ${KEY_COLUMNS[h]}`
-	);
-	// Band cells are empty only where a part has no bands (Part_3); elsewhere empty means none.
-	const bands = RTT_BAND_HEADERS.map(
-		(h, k) =>
-			`(CASE WHEN "RTT Part Type" = 'Part_3' THEN ${quoteIdent(h)} ELSE coalesce(${quoteIdent(h)}, 0) END)::INTEGER AS ${RTT_BAND_COLUMNS[k]}`
-	);
-	return [
-		'$month::VARCHAR AS period',
-		...keys,
-		...bands,
-		'"Total"::INTEGER AS total',
-		'"Patients with unknown clock start date"::INTEGER AS unknown_clock_start',
-		'"Total All"::INTEGER AS total_all'
-	].join(',\n  ');
-}
+/** Every row of the file's month gets the month parsed from it (a no-op unless the first row was of another month). */
+export const FIX_PERIOD_SQL = `UPDATE ${LOAD_TABLE} SET period = $month WHERE period_text = $period AND period IS DISTINCT FROM $month`;
+
+export const DETAIL_EXISTS_SQL = `SELECT count(*)::INTEGER AS n FROM duckdb_tables()
+WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = 'rtt_detail'`;
+
+export const DELETE_PROBLEMS_SQL = `DELETE FROM ${LOAD_TABLE} WHERE rowid + 1 IN (SELECT row_index FROM rtt_problems)`;
+
+/** The first month becomes `rtt_detail` itself: dropping a column does not copy the others. */
+export const KEEP_AS_DETAIL_SQL = [
+	...CHECK_COLUMNS.map((c) => `ALTER TABLE ${LOAD_TABLE} DROP COLUMN ${c}`),
+	`ALTER TABLE ${LOAD_TABLE} RENAME TO rtt_detail`
+];
 
 export function appendAcceptedSql(): string {
-	return `INSERT INTO rtt_detail SELECT ${detailSelectSql()}
-FROM rtt_load WHERE rowid + 1 NOT IN (SELECT row_index FROM rtt_problems)`;
-}
-
-export function createDetailTableSql(): string {
-	return `CREATE TABLE IF NOT EXISTS rtt_detail AS SELECT ${detailSelectSql()} FROM rtt_load WHERE false`;
+	return `INSERT INTO rtt_detail SELECT ${DETAIL_COLUMNS.join(', ')}
+FROM ${LOAD_TABLE} WHERE rowid + 1 NOT IN (SELECT row_index FROM rtt_problems)`;
 }

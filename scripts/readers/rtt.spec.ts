@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { RTT_BAND_COUNT, RTT_HEADER } from '../../src/lib/schema/rtt.ts';
 import type { SourceFile } from '../lib/source-files.ts';
 import { checkRttHeader, lineOfRow, plainCsvError, readRttIntoDuckDB, recogniseRtt } from './rtt.ts';
+import { loadSql } from './rtt-sql.ts';
 import { ReadError } from './types.ts';
 
 /** A row in the published layout: bands given as a sparse map {week: count}. */
@@ -37,11 +38,11 @@ afterAll(() => {
 	instance.closeSync();
 });
 
-async function read(lines: string[], name = `case${sequence}.csv`) {
+async function read(lines: string[], name = `case${sequence}.csv`, keepDetail = false) {
 	const path = join(dir, name);
 	const text = lines.join('\n') + '\n';
 	writeFileSync(path, text);
-	await connection.run('DROP TABLE IF EXISTS rtt_detail');
+	if (!keepDetail) await connection.run('DROP TABLE IF EXISTS rtt_detail');
 	const source: SourceFile = { path, name, container: 'plain', entry: null, bytes: text.length, sample: new TextEncoder().encode(text.slice(0, 65536)) };
 	return readRttIntoDuckDB(connection, source, 'sha', sequence++);
 }
@@ -108,6 +109,47 @@ describe('readRttIntoDuckDB', () => {
 	});
 	it('refuses an unknown period format, naming the line', async () => {
 		await expect(read([header, row({ period: 'January 2026' })])).rejects.toThrow(/line 2, column "Period": unknown period format/);
+	});
+	const detail = async () => (await connection.runAndReadAll('SELECT period, provider_code, commissioner_code, total_all FROM rtt_detail ORDER BY period, commissioner_code')).getRowObjectsJS();
+	it('keeps only the accepted rows, with their month, whether rtt_detail is new or already holds a month', async () => {
+		await read([header, row({ commissioner: '00A', bands: { 1: 2 } }), row({ commissioner: '00B', bands: { 2: -1 } })]);
+		await read([header, row({ period: 'RTT-February-2026', commissioner: '00C', bands: { 1: 3 } }), row({ period: 'RTT-February-2026', commissioner: '00D', bands: { 1: 5 }, totalAll: '4' })], undefined, true);
+		expect(await detail()).toEqual([
+			{ period: '2026-01', provider_code: 'RZZ', commissioner_code: '00A', total_all: 2 },
+			{ period: '2026-02', provider_code: 'RZZ', commissioner_code: '00C', total_all: 3 }
+		]);
+	});
+	it('gives every row the file\'s month when the first row is of another month', async () => {
+		const { report } = await read([header, row({ period: 'RTT-March-2026', commissioner: '00A' }), row({ commissioner: '00B', bands: { 1: 1 } }), row({ commissioner: '00C', bands: { 1: 1 } })]);
+		expect(report).toMatchObject({ period: '2026-01', rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+		expect(report.issues[0]).toMatchObject({ line: 2, column: 'Period' });
+		expect((await detail()).map((r) => r.period)).toEqual(['2026-01', '2026-01']);
+	});
+	const keyCases: [string, string, string, number][] = [
+		['the same padded code twice', ' RZZ', ' RZZ', 1],
+		['a code with and without padding (as published, not the same key)', ' RZZ', 'RZZ', 0]
+	];
+	for (const [what, first, second, duplicates] of keyCases) {
+		it(`judges duplicates on the keys as published: ${what}`, async () => {
+			const { report } = await read([header, row({ provider: first, bands: { 1: 1 } }), row({ provider: second, bands: { 1: 1 } })]);
+			expect(report.rowsRejected).toBe(duplicates);
+			expect((await detail()).map((r) => r.provider_code)).toEqual(duplicates ? ['RZZ'] : ['RZZ', 'RZZ']);
+		});
+	}
+	it('keeps the first of three identical rows and rejects the later two, naming their lines', async () => {
+		const same = row({ bands: { 1: 1 } });
+		const { report } = await read([header, same, row({ commissioner: '00B' }), same, same]);
+		expect(report).toMatchObject({ rowsRead: 4, rowsAccepted: 2, rowsRejected: 2 });
+		expect(report.issues.map((i) => i.line)).toEqual([4, 5]);
+	});
+	it('loads without a join, so the load table keeps the file\'s row order (its rowid gives every line number)', async () => {
+		// A join reorders rows when DuckDB reads a big file on several threads; small test files never show it.
+		const path = join(dir, 'plan.csv');
+		writeFileSync(path, `${header}\n${row({})}\n`);
+		const plan = await connection.runAndReadAll(`EXPLAIN ${loadSql('plan_rejects', 'plan_scan')}`, { path, periodGuess: '', monthGuess: '' });
+		const text = plan.getRows().map((r) => String(r[1])).join('\n');
+		expect(text).toMatch(/READ_CSV/);
+		expect(text).not.toMatch(/JOIN/);
 	});
 	it('reads CRLF files', async () => {
 		const { report } = await read([`${header}\r`, `${row({ bands: { 1: 2 } })}\r`]);

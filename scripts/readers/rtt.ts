@@ -3,17 +3,22 @@
  * Unlike the small readers it loads straight into DuckDB: a month is ~80 MB and
  * 180,000 rows, and DuckDB's CSV reader types, checks and counts it in seconds.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RTT_HEADER, parseRttPeriod } from '../../src/lib/schema/rtt.ts';
-import { checkStream, readSourceBytes, type SourceFile } from '../lib/source-files.ts';
+import type { SourceFile } from '../lib/source-files.ts';
+import { checkStream } from '../lib/stream-check.ts';
 import { decodeText } from './text.ts';
 import {
+	DELETE_PROBLEMS_SQL,
+	DETAIL_EXISTS_SQL,
+	FIX_PERIOD_SQL,
+	KEEP_AS_DETAIL_SQL,
+	LOAD_TABLE,
 	PERIODS_SQL,
 	appendAcceptedSql,
-	createDetailTableSql,
 	loadSql,
 	problemsSql,
 	rejectsSql
@@ -27,6 +32,12 @@ export function headerFields(sample: Uint8Array): string[] {
 	const text = decoder.decode(sample.subarray(0, 8192)).replace(/^\uFEFF/, '');
 	const line = text.split('\n', 1)[0].replace(/\r$/, '');
 	return line.split(',').map((field) => field.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** The period text of the first row, so the load can label rows with their month as it reads them. */
+export function firstRowPeriod(sample: Uint8Array): string {
+	const lines = decoder.decode(sample.subarray(0, 8192)).split('\n', 2);
+	return (lines[1] ?? '').split(',', 1)[0].replace(/\r$/, '').replace(/^"(.*)"$/, '$1');
 }
 
 /** A row of the RTT full extract is about 1 KB; a line this long means a damaged file. */
@@ -87,22 +98,24 @@ export async function readRttIntoDuckDB(
 		throw new ReadError(source.name, 1, null, `the columns are separated by ${separator === '\t' ? 'tabs' : `"${separator}"`}, not commas; the RTT full extract is read only as a comma-separated file.`);
 	}
 	checkRttHeader(source.name, headerFields(source.sample));
-	let temporary: string | null = null;
-	let path = source.path;
 	// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line;
-	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first.
-	// A zip entry comes back inflated from the check, and is written out for DuckDB as it is.
-	const { utf8, unzipped } = await checkStream(source, MAX_RTT_LINE_BYTES);
-	if (unzipped || !utf8) {
-		const bytes = unzipped ?? (await readSourceBytes(source));
-		temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
-		path = join(temporary, 'month.csv');
-		await writeFile(path, utf8 ? bytes : Buffer.from(decodeText(bytes).text));
-	}
+	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first. An archive's
+	// contents are written out for DuckDB as they are checked: its CSV reader splits a plain
+	// file between threads, but reads a compressed one on one.
+	const temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
 	try {
+		const copy = source.container === 'plain' ? null : join(temporary, 'month.csv');
+		const { utf8 } = await checkStream(source, MAX_RTT_LINE_BYTES, copy);
+		let path = copy ?? source.path;
+		if (!utf8) {
+			const text = decodeText(await readFile(path)).text;
+			path = join(temporary, 'month-utf8.csv');
+			await writeFile(path, text);
+		}
 		const rejectsTable = `rtt_rejects_${sequence}`;
 		try {
-			await connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path });
+			const periodGuess = firstRowPeriod(source.sample);
+			await onOneThread(connection, () => connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path, periodGuess, monthGuess: parseRttPeriod(periodGuess) ?? '' }));
 		} catch (error) {
 			throw new ReadError(source.name, 0, null, `DuckDB could not read the file: ${(error as Error).message.split('\n')[0]}`);
 		}
@@ -147,8 +160,8 @@ export async function readRttIntoDuckDB(
 		for (const p of problems.slice(0, Math.max(0, MAX_ISSUES_KEPT - issues.length))) {
 			issues.push({ file: source.name, line: lineOfRow(Number(p.row_index), rejectedLines), column: p.column_name, message: p.message });
 		}
-		await connection.run(createDetailTableSql(), { month });
-		await connection.run(appendAcceptedSql(), { month });
+		await connection.run(FIX_PERIOD_SQL, { month, period: main.period_text! });
+		await keepAccepted(connection, problems.length > 0);
 		const rowsRejected = rejectedLines.length + problems.length;
 		return {
 			period: month,
@@ -165,9 +178,35 @@ export async function readRttIntoDuckDB(
 			}
 		};
 	} finally {
-		await connection.run('DROP TABLE IF EXISTS rtt_load');
-		if (temporary) await rm(temporary, { recursive: true, force: true });
+		await connection.run(`DROP TABLE IF EXISTS ${LOAD_TABLE}`);
+		await rm(temporary, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Runs `work` with DuckDB on one thread, then gives back the threads it had. Loading in file
+ * order on two threads costs over twice the CPU (each thread's rows are merged back into
+ * order), and on a 2-core machine shared with other work one thread finished sooner.
+ */
+async function onOneThread<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+	const [{ threads }] = (await connection.runAndReadAll(`SELECT current_setting('threads')::INTEGER AS threads`)).getRowObjectsJS() as { threads: number }[];
+	await connection.run('SET threads = 1');
+	try {
+		return await work();
+	} finally {
+		await connection.run(`SET threads = ${Number(threads)}`);
+	}
+}
+
+/** The accepted rows into `rtt_detail`: the load table becomes it when it is the first month, else they are appended. */
+async function keepAccepted(connection: DuckDBConnection, anyProblems: boolean): Promise<void> {
+	const [{ n }] = (await connection.runAndReadAll(DETAIL_EXISTS_SQL)).getRowObjectsJS() as { n: number }[];
+	if (n > 0) {
+		await connection.run(appendAcceptedSql());
+		return;
+	}
+	if (anyProblems) await connection.run(DELETE_PROBLEMS_SQL);
+	for (const sql of KEEP_AS_DETAIL_SQL) await connection.run(sql);
 }
 
 /** DuckDB's CSV messages are long and technical; keep the part a person can act on. */
