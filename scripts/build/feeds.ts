@@ -168,11 +168,16 @@ export function changesFeed(patient: PatientFigures, providers: readonly Provide
 	};
 }
 
+const WRITES_AT_ONCE = 64;
+
 /** Writes every feed under `dir`; returns how many. */
 export async function writeFeeds(dir: string, patient: PatientFigures, providers: readonly ProviderRecord[], periods: readonly string[]): Promise<number> {
 	const files = [...providerFeeds(patient, providers), changesFeed(patient, providers, periods)];
 	const folders = new Set(files.map((f) => dirname(join(dir, f.path))));
 	for (const folder of folders) await mkdir(folder, { recursive: true });
-	for (const file of files) await writeFile(join(dir, file.path), file.xml);
+	// Thousands of small files: one at a time, the build waits on each open and close in turn.
+	for (let i = 0; i < files.length; i += WRITES_AT_ONCE) {
+		await Promise.all(files.slice(i, i + WRITES_AT_ONCE).map((file) => writeFile(join(dir, file.path), file.xml)));
+	}
 	return files.length;
 }
