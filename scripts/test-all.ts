@@ -1,7 +1,8 @@
 /**
  * npm test: unit tests, then end-to-end tests against the built static site,
  * once on demonstration data, once (tests/e2e/hostile.e2e.ts only) on the
- * demonstration data with hostile provider names, and once on the real
+ * demonstration data with hostile provider names, once on 60 generated
+ * months (explore and trends at scale), and once on the real
  * published files when ../shared/data (or OPENWAITS_SHARED_DATA) is there.
  * Ends with one line "N passed, N failed" that any CI can read.
  */
@@ -35,7 +36,7 @@ function runVitest(label: string, args: string[], env: NodeJS.ProcessEnv = {}): 
 	if (status !== 0 && json.numFailedTests === 0) total.failed++;
 }
 
-function buildSite(variant: 'demo' | 'hostile' | 'real' | 'branded', input: string, basePath: string, siteConfig?: string): string {
+function buildSite(variant: 'demo' | 'hostile' | 'real' | 'branded' | 'history', input: string, basePath: string, siteConfig?: string): string {
 	const root = resolve(`.cache/site-${variant}`);
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(`${root}/static`, { recursive: true });
@@ -71,7 +72,16 @@ function brandedSite(): void {
 	runVitest('e2e-branded', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: branded, OPENWAITS_E2E_DATA: 'branded', OPENWAITS_E2E_BASE: '/anytown' });
 }
 
-/** `tsx scripts/test-all.ts [unit|e2e|hostile|branded]`: one part only. */
+const HISTORY_MONTHS = 60;
+
+/** 60 generated months (issue #13): tests/e2e/history.e2e.ts, explore and trends at that scale (about five minutes). */
+function historySite(): void {
+	execFileSync('npx', ['tsx', 'scripts/sample/generate.ts', '--months', String(HISTORY_MONTHS), '--out', '.cache/history-raw'], { stdio: 'inherit' });
+	const history = buildSite('history', '.cache/history-raw', '');
+	runVitest('e2e-history', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: history, OPENWAITS_E2E_DATA: 'history', OPENWAITS_E2E_BASE: '' });
+}
+
+/** `tsx scripts/test-all.ts [unit|e2e|hostile|branded|history]`: one part only. */
 const only = process.argv[2];
 if (!only || only === 'unit') {
 	typeCheck();
@@ -84,6 +94,7 @@ if (!only || only === 'e2e') {
 	runVitest('e2e-demo', ['--config', 'vitest.e2e.config.ts'], { OPENWAITS_E2E_BUILD: demo, OPENWAITS_E2E_DATA: 'demo', OPENWAITS_E2E_BASE: '' });
 	hostileNames();
 	brandedSite();
+	historySite();
 	const shared = sharedDataDir();
 	if (shared) {
 		// The real-data site is served under a sub-folder to prove the base path works.
@@ -96,6 +107,10 @@ if (!only || only === 'e2e') {
 if (only === 'hostile') {
 	ensureChromium();
 	hostileNames();
+}
+if (only === 'history') {
+	ensureChromium();
+	historySite();
 }
 if (only === 'branded') {
 	ensureChromium();

@@ -120,7 +120,7 @@ function expectValidSearch(state: SearchState): void {
 }
 
 function expectValidLeague(query: LeagueQuery): void {
-	expect(Object.keys(query).sort()).toEqual(['area', 'council', 'limits', 'measure', 'peers', 'period', 'treatment', 'year']);
+	expect(Object.keys(query).sort()).toEqual(['area', 'council', 'limits', 'measure', 'peers', 'period', 'provider', 'treatment', 'year']);
 	expect(ALL_MEASURES.map((m) => m.id)).toContain(query.measure);
 	expect(query.treatment).toMatch(/^(C_\d{3}|X0\d)$/);
 	expect(query.period).toMatch(/^(\d{4}-\d{2})?$/);
@@ -130,6 +130,9 @@ function expectValidLeague(query: LeagueQuery): void {
 	expect(query.council).toMatch(/^([EWSN]\d{8})?$/);
 	expect(['', ...LEAGUE_PEER_GROUPS]).toContain(query.peers);
 	if (query.peers) expect(query.council).not.toBe('');
+	// A provider's trend is open only on an RTT measure, and only for a code of the right shape.
+	expect(query.provider).toMatch(/^([A-Z0-9]{3,6})?$/);
+	if (query.provider) expect(ALL_MEASURES.find((m) => m.id === query.measure)?.periods).toBe('rtt');
 	const again = parseLeagueQuery(new URLSearchParams(leagueQueryToString(query)));
 	expect(leagueQueryToString(again)).toBe(leagueQueryToString(query));
 }
@@ -252,8 +255,8 @@ const READERS: UrlReader[] = [
 	},
 	{
 		route: '/league and /embed/league (parseLeagueQuery)',
-		keys: ['measure', 'treatment', 'period', 'area', 'limits', 'year', 'council', 'peers'],
-		good: [...ALL_MEASURES.map((m) => m.id), 'C_110', 'X04', '2026-02', '2026-13', 'QWE', 'Y56', ...LIMITS_MODES, '2022-23', '2025', 'E08000035', ...LEAGUE_PEER_GROUPS, 'england'],
+		keys: ['measure', 'treatment', 'period', 'area', 'limits', 'year', 'council', 'peers', 'provider'],
+		good: [...ALL_MEASURES.map((m) => m.id), 'C_110', 'X04', '2026-02', '2026-13', 'QWE', 'Y56', ...LIMITS_MODES, '2022-23', '2025', 'E08000035', ...LEAGUE_PEER_GROUPS, 'england', 'RR8', 'rr8'],
 		read(query) {
 			const league = parseLeagueQuery(new URLSearchParams(query));
 			expectValidLeague(league);
