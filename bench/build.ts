@@ -38,7 +38,7 @@ function npx(args: string[], env: NodeJS.ProcessEnv = {}): void {
 	if (result.status !== 0) throw new Error(`npx ${args.join(' ')} failed (exit ${result.status})`);
 }
 
-function walk(dir: string): string[] {
+export function walk(dir: string): string[] {
 	const out: string[] = [];
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);

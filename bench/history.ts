@@ -10,9 +10,9 @@
  * build, copied before each run so every run adds the same one month.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { CACHE } from './build.ts';
+import { CACHE, walk } from './build.ts';
 import type { Figure } from './report.ts';
 import { summarise, type Summary } from './stats.ts';
 
@@ -32,24 +32,14 @@ export interface HistoryFigures {
 	data60: string;
 }
 
-function files(dir: string): string[] {
-	const out: string[] = [];
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) out.push(...files(path));
-		else if (entry.isFile()) out.push(path);
-	}
-	return out.sort();
-}
-
 export function folderBytes(dir: string): number {
-	return files(dir).reduce((sum, f) => sum + statSync(f).size, 0);
+	return walk(dir).reduce((sum, f) => sum + statSync(f).size, 0);
 }
 
 /** Hard links (the reader skips symbolic links), so the three folders cost no disk. */
 function linkFolder(target: string, keep: (name: string) => boolean): void {
 	rmSync(target, { recursive: true, force: true });
-	for (const file of files(RAW)) {
+	for (const file of walk(RAW)) {
 		if (!keep(basename(file))) continue;
 		const to = join(target, relative(RAW, file));
 		mkdirSync(dirname(to), { recursive: true });
@@ -73,7 +63,7 @@ export function prepareHistoryInputs(log: (line: string) => void): { in60: strin
 	linkFolder(in60, (name) => !LAST_MONTH_FILE.test(name));
 	linkFolder(in61, () => true);
 	linkFolder(alone, (name) => !RTT_FILE.test(name) || LAST_MONTH_FILE.test(name));
-	const count = (dir: string) => files(dir).filter((f) => RTT_FILE.test(basename(f))).length;
+	const count = (dir: string) => walk(dir).filter((f) => RTT_FILE.test(basename(f))).length;
 	if (count(in60) !== 60 || count(in61) !== 61 || count(alone) !== 1) throw new Error(`history inputs: ${count(in60)}/${count(in61)}/${count(alone)} RTT months, expected 60/61/1`);
 	return { in60, in61, alone };
 }

@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Manifest } from '../../src/lib/schema/site-data.ts';
 import { axeViolations } from '../support/browser.ts';
-import { useBrowser } from '../support/e2e-browser.ts';
+import { monthFileRequests, useBrowser } from '../support/e2e-browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
@@ -64,10 +64,7 @@ describe(`explore (${dataset})`, () => {
 
 	it('fetches a month only when a query names it, and says what each query fetched', async () => {
 		const { page, outside } = await open();
-		const months: string[] = [];
-		page.on('request', (r) => {
-			if (r.url().includes('/data/months/')) months.push(new URL(r.url()).pathname);
-		});
+		const months = monthFileRequests(page);
 		await gotoExplore(page);
 		const manifest = await manifestOf(page);
 		const latest = manifest.tables.find((t) => t.name === `rtt_summary_${manifest.latestPeriod!.replace('-', '_')}`)!;

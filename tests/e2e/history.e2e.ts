@@ -10,7 +10,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Manifest } from '../../src/lib/schema/site-data.ts';
-import { useBrowser } from '../support/e2e-browser.ts';
+import { monthFileRequests, useBrowser } from '../support/e2e-browser.ts';
 
 const siteUrl = inject('siteUrl');
 const MONTHS = 60;
@@ -71,10 +71,7 @@ describe('history: 60 generated months', () => {
 
 	it('the first example query fetches the latest month only', async () => {
 		const { page, outside } = await open();
-		const months: string[] = [];
-		page.on('request', (r) => {
-			if (r.url().includes('/data/months/')) months.push(new URL(r.url()).pathname);
-		});
+		const months = monthFileRequests(page);
 		await gotoExplore(page);
 		const manifest = await manifestOf(page);
 		const first = page.locator('button[data-example]').first();
@@ -107,10 +104,7 @@ describe('history: 60 generated months', () => {
 
 	it('a GROUP BY month over every month fetches each summary once and no detail', async () => {
 		const { page, outside, consoleErrors } = await open();
-		const months: string[] = [];
-		page.on('request', (r) => {
-			if (r.url().includes('/data/months/')) months.push(new URL(r.url()).pathname);
-		});
+		const months = monthFileRequests(page);
 		await gotoExplore(page);
 		const manifest = await manifestOf(page);
 		const rows = await everyMonth(

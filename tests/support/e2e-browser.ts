@@ -5,7 +5,7 @@
  * benchmark can use that module without the test runner.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, type TrackedPage } from './browser.ts';
 
 export interface FileBrowser {
@@ -31,4 +31,13 @@ export function useBrowser(): FileBrowser {
 			return tracked;
 		}
 	};
+}
+
+/** The paths of the month files (…/data/months/…) a page requests from now on, in order. */
+export function monthFileRequests(page: Page): string[] {
+	const paths: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('/data/months/')) paths.push(new URL(r.url()).pathname);
+	});
+	return paths;
 }
