@@ -386,6 +386,11 @@ describe(`explore (${dataset})`, () => {
 		expect(tables.map(([name]) => name)).toEqual(manifest.tables.map((t) => t.name));
 		for (const [, size] of tables) expect(size).toMatch(/^\((\d+ k?B|\d+\.\d MB)/);
 		expect(tables.find(([name]) => name === 'rtt_summary')?.[1]).toMatch(new RegExp(`fetches every month \\(${manifest.periods.length} parts\\)`));
+		// Columns are drawn when a table is opened, not before (60 months of 121 columns would make the page megabytes long).
+		const providers = page.locator('details.table[data-table="providers"]');
+		await expect(providers.locator('tbody tr').count()).resolves.toBe(0);
+		await providers.locator('summary').click();
+		await expect.poll(() => providers.locator('tbody tr').count()).toBe(manifest.tables.find((t) => t.name === 'providers')!.columns.length);
 	});
 
 	it('has no accessibility violations, with results, a chart and an error', async () => {
