@@ -21,10 +21,10 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { TableDescription } from '../../src/lib/schema/site-data.ts';
+import { sqlText } from './table-file.ts';
 
 export const DUCKDB_FILE_OPTIONS = `STORAGE_VERSION 'v1.4.0', BLOCK_SIZE 16384`;
 
-const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 export interface DuckdbTableSpec {
