@@ -17,13 +17,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { CACHE, prepare } from './build.ts';
-import { coldFirstResult, coldVisit, councilCold, explorerWarmQuery, initialJs, latestDetailTable, launchChromium, newSession, SLOW_4G, uploadLongTasks, warmQueries, type Session, type UploadLongTasks } from './browser.ts';
+import { coldFirstResult, coldVisit, councilCold, initialJs, launchChromium, newSession, SLOW_4G, warmQueries, type Session } from './browser.ts';
+import { explorerWarmQuery, latestDetailTable, uploadLongTasks, type UploadLongTasks } from './explorer-browser.ts';
 import { writeUploadCsv } from './upload-csv.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { summarise, type Summary } from './stats.ts';
-import { decimalsOf, mergeIntoReport, writeReport, type Figure, type PipelinePair } from './report.ts';
-import { historyFigures, historyNotes, measureHistoryBuilds, prepareHistoryInputs, type HistoryFigures } from './history.ts';
-import { buildHistorySite, exampleSql, explorerCold, shareLink } from './history-browser.ts';
+import { decimalsOf, mergeIntoReport, writeReport, type PipelinePair } from './report.ts';
+import { benchFigures, EXPLORER_KEYS } from './figures.ts';
+import { historyNotes, measureHistoryBuilds, prepareHistoryInputs, type HistoryFigures } from './history.ts';
+import { buildHistorySite, exampleSql } from './history-browser.ts';
+import { measureExplorerCold } from './explorer-cold.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -96,34 +98,22 @@ async function done(session: Session) {
 }
 
 const NAIVE_SELECTOR = '#first-row:not([hidden])';
-const EXPLORE_RESULT = '[data-testid="results"] table tbody tr';
 const cold: number[] = [];
 const naive: number[] = [];
 const speedups: number[] = [];
 const warm: number[] = [];
 const throttled: number[] = [];
-const explorer: number[] = [];
+let explorer: number[] = [];
+let floors: number[] = [];
+let overFloor: number[] = [];
+let explorer60: number[] = [];
+let explorer60Ratio: number[] = [];
+let bytes60: number[] = [];
 let explorerNote = '';
-const explorer60: number[] = [];
-const explorer60Ratio: number[] = [];
-const bytes60: number[] = [];
+let floorNote = '';
 let explorer60Note = '';
 const allMonths: number[] = [];
 let allMonthsNote = '';
-const floors: number[] = [];
-const overFloor: number[] = [];
-let floorNote = '';
-const FLOOR_RESULT = '#result tbody tr';
-async function floorVisit() {
-	return coldVisit(browser, `${server.url}/floor/`, FLOOR_RESULT, { failSelector: '#status[data-failed]' });
-}
-/** Which wasm the floor page's selectBundle chose, for the note (the site's choice is the same code). */
-async function floorBundle(): Promise<string> {
-	const { session } = await floorVisit();
-	const text = (await session.page.locator('#status').textContent()) ?? '';
-	await done(session);
-	return `it chose ${/\((.*)\)/.exec(text)?.[1] ?? 'an unknown bundle'}`;
-}
 const council: number[] = [];
 let councilNote = '';
 let naiveNote = '';
@@ -189,47 +179,9 @@ try {
 	log(`initial JS: ${initial.bytes} bytes gzip in ${initial.files.length} files`);
 	}
 
-	// The explorer cold (A), DuckDB-WASM's own floor (B, bench/floor: SELECT 1 on the same wasm and worker) and,
-	// when built, the explorer on 60 generated months (C): A B C A B C … Each runs the explorer's first example
-	// query from a share link (#s=…), got by running it once.
-	try {
-		const first = (await exampleSql(server.url)).first;
-		const link = await shareLink(browser, server.url, first);
-		const link60 = server60 ? await shareLink(browser, server60.url, (await exampleSql(server60.url)).first) : null;
-		await done((await floorVisit()).session); // warm-up: the server compresses floor.js once
-		const seen60: string[] = [];
-		for (let i = 0; i < RUNS; i++) {
-			const visit = await explorerCold(browser, link);
-			explorer.push(visit.ms);
-			await done(visit.session);
-			const floor = await floorVisit();
-			floors.push(floor.ms);
-			overFloor.push(visit.ms / floor.ms);
-			await done(floor.session);
-			let line = `explorer run ${i + 1}: ${visit.ms.toFixed(0)} ms, floor ${floor.ms.toFixed(0)} ms, ratio ${(visit.ms / floor.ms).toFixed(2)}`;
-			if (link60) {
-				const visit60 = await explorerCold(browser, link60);
-				explorer60.push(visit60.ms);
-				explorer60Ratio.push(visit60.ms / visit.ms);
-				if (visit60.pageBytes !== null) bytes60.push(visit60.pageBytes);
-				seen60.push(`${visit60.pageBytes ?? 'not shown'} B by the page, ${visit60.networkDataBytes} B of /data/ on the network`);
-				await done(visit60.session);
-				line += `; 60 months ${visit60.ms.toFixed(0)} ms (${(visit60.ms / visit.ms).toFixed(2)}×), ${visit60.pageBytes ?? '?'} B fetched`;
-			}
-			log(line);
-		}
-		explorerNote = `cold visit of a share link (#s=…) for the explorer's first example query (\`${first.split('\n')[0]} …\`), from navigation start to the first row of the results table`;
-		floorNote =
-			`cold visit of the bench-only page /floor/ (bench/floor, served beside the site, not part of it), from navigation start to its one result row painted: it starts the site's own DuckDB-WASM files the way src/lib/data/duckdb.ts does (selectBundle over the same eh and mvp wasm and workers, one worker, instantiate, open, connect) and runs SELECT 1 (${await floorBundle()}); measured in the same run as explorer_cold_ms, alternating explorer, floor, explorer, floor …`;
-		explorer60Note = link60
-			? `the same first example query, cold, on the site built over 60 generated months (.cache/bench/history/site60), in the same loop as explorer_cold_ms (explorer, floor, explorer on 60 months, …); the ratio is per pair. Bytes fetched per run: ${seen60.join('; ')}`
-			: `not measured: ${historyNote || 'the history builds were skipped'}`;
-	} catch (error) {
-		explorerNote = `not measured: ${(error as Error).message.split('\n')[0]}`;
-		floorNote = explorerNote;
-		explorer60Note = explorerNote;
-		log(`explorer: ${explorerNote}`);
-	}
+	const cold60 = await measureExplorerCold({ browser, siteUrl: server.url, site60Url: server60?.url ?? null, runs: RUNS, log, done, historyNote });
+	({ explorer, floors, overFloor, explorer60, explorer60Ratio, bytes60 } = cold60);
+	({ explorerNote, floorNote, explorer60Note } = cold60.notes);
 
 	// England's median wait by month over all 60 months, warm (the explorer's own example).
 	if (server60) {
@@ -292,25 +244,8 @@ try {
 
 // ---------------------------------------------------------------- results
 
-const s = (values: number[]): Summary | null => (values.length ? summarise(values) : null);
-const figures: Figure[] = [
-	{ key: 'pipeline_ratio_vs_duckdb', label: 'Pipeline time ÷ plain DuckDB (one RTT month)', unit: '×', summary: s(pipeline.map((p) => p.ratio)), goal: 1.5, better: 'lower' },
-	{ key: 'pipeline_peak_rss_mb', label: 'Pipeline peak memory (maxRSS)', unit: 'MB', summary: s(pipeline.map((p) => p.pipelineRss)), goal: 1536, better: 'lower', useMax: true },
-	{ key: 'cold_first_result_ms', label: 'Cold first result (click → first card)', unit: 'ms', summary: s(cold), goal: 1000, better: 'lower' },
-	{ key: 'cold_first_result_throttled_ms', label: 'Cold first result, slow 4G + 4× CPU', unit: 'ms', summary: s(throttled), goal: 4000, better: 'lower' },
-	{ key: 'warm_query_ms', label: 'Warm query (radius change → new summary)', unit: 'ms', summary: s(warm), goal: 50, better: 'lower' },
-	{ key: 'explorer_cold_ms', label: 'Explorer cold: navigation → first SQL result', unit: 'ms', summary: s(explorer), goal: 2500, better: 'lower' },
-	{ key: 'explorer_floor_ms', label: 'DuckDB-WASM floor: navigation → SELECT 1 on the same files', unit: 'ms', summary: s(floors), goal: null, better: 'lower' },
-	{ key: 'explorer_cold_vs_floor', label: 'Explorer cold ÷ DuckDB-WASM floor (per pair)', unit: '×', summary: s(overFloor), goal: 1.3, better: 'lower' },
-	{ key: 'council_cold_ms', label: 'Council page cold: navigation → summary (no DuckDB-WASM)', unit: 'ms', summary: s(council), goal: 1000, better: 'lower' },
-	{ key: 'initial_js_gz_bytes', label: 'Initial JavaScript of / (gzip -9)', unit: 'bytes', summary: initial ? s([initial.bytes]) : null, goal: 100_000, better: 'lower' },
-	{ key: 'explorer_warm_group_by_ms', label: 'Explorer warm GROUP BY over a month of detail (Run → caption)', unit: 'ms', summary: s(explorerWarm), goal: 300, better: 'lower' },
-	{ key: 'upload_max_main_thread_task_ms', label: 'Longest main-thread task during a 200 MB CSV upload', unit: 'ms', summary: upload ? s([upload.maxMs]) : null, goal: 200, better: 'lower', useMax: true },
-	{ key: 'naive_speedup', label: 'Naive page time ÷ cold first result (per pair)', unit: '×', summary: s(speedups), goal: 20, better: 'higher' },
-	...historyFigures(history, { explorer60, explorer60Ratio, bytes60, allMonths })
-];
+const figures = benchFigures({ pipeline, cold, throttled, warm, explorer, floors, overFloor, council, initial, explorerWarm, upload, speedups, history, explorer60, explorer60Ratio, bytes60, allMonths });
 const results: Record<string, number | null> = {};
-const EXPLORER_KEYS = ['explorer_cold_ms', 'explorer_floor_ms', 'explorer_cold_vs_floor', 'explorer_warm_group_by_ms', 'upload_max_main_thread_task_ms', 'explorer_cold_ms_60', 'explorer_cold_60_vs_2', 'explorer_bytes_first_query_60', 'explorer_all_months_ms'];
 const measured = ONLY_EXPLORER ? figures.filter((f) => EXPLORER_KEYS.includes(f.key)) : figures;
 if (ONLY_EXPLORER && existsSync('bench/results.json')) Object.assign(results, JSON.parse(readFileSync('bench/results.json', 'utf8')));
 for (const f of measured) results[f.key] = f.summary ? Number((f.useMax ? f.summary.max : f.summary.median).toFixed(decimalsOf(f))) : null;
