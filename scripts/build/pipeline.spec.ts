@@ -39,6 +39,9 @@ describe('data build on the demonstration data', () => {
 		}
 	});
 
+	const datapackageFields = (name: string) =>
+		(JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')).resources as { name: string; schema: { fields: { name: string }[] } }[]).find((r) => r.name === name)!.schema.fields.map((f) => f.name);
+
 	it('writes every table the manifest lists, and the first-answer files', () => {
 		for (const t of manifest.tables.filter((t) => t.format !== 'union')) {
 			expect(existsSync(join(out, t.path))).toBe(true);
@@ -58,6 +61,16 @@ describe('data build on the demonstration data', () => {
 		expect(union.bytes).toBe(parts.reduce((sum, p) => sum + p.bytes, 0));
 		expect(byName.get('rtt_england')).toMatchObject({ format: 'duckdb', path: 'tables/rtt_england.duckdb.gz', lazy: false });
 		expect(byName.get('providers')!.format).toBeUndefined();
+		// Columns are listed once per family: each month's tables name theirs, and no table carries its own.
+		expect(Object.keys(manifest.families).sort()).toEqual(['ae_monthly', 'inpatient_survey', 'postcode_districts', 'postcode_sectors', 'providers', 'rtt_detail', 'rtt_england', 'rtt_summary', 'sites']);
+		expect(manifest.families.rtt_detail.columns).toHaveLength(121);
+		for (const period of manifest.periods) {
+			expect(byName.get(`rtt_detail_${period.replace('-', '_')}`)).toMatchObject({ family: 'rtt_detail', period });
+			expect(byName.get(`rtt_detail_${period.replace('-', '_')}`)).not.toHaveProperty('description');
+		}
+		expect(union).toMatchObject({ family: 'rtt_summary', description: expect.stringContaining('Naming it fetches every month') });
+		expect(manifest.tables.some((t) => 'columns' in t)).toBe(false);
+		expect(datapackageFields('rtt_detail_2026_04')).toEqual(manifest.families.rtt_detail.columns.map((c) => c.name));
 		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
 		expect(providers.length).toBeGreaterThan(20);
 		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_110.json'), 'utf8'));

@@ -5,6 +5,7 @@
  */
 
 import type { RefreshRecord } from './refresh.ts';
+import type { ManifestTable, TableFamily } from './tables.ts';
 
 /** One reader's account of one source file. rowsRead = rowsAccepted + rowsRejected. */
 export interface SourceReport {
@@ -52,38 +53,7 @@ export interface ReadIssue {
 	message: string; // a sentence a person can act on
 }
 
-export interface TableDescription {
-	name: string; // DuckDB table name in the browser
-	title: string;
-	description: string;
-	/**
-	 * The file the browser loads, relative to static/data (may end in .gz): an
-	 * Arrow IPC stream, or a DuckDB database file; '' for a 'union'.
-	 */
-	path: string;
-	parquet: string | null; // Parquet download relative to static/data
-	rows: number;
-	/** Bytes of `path` as stored (compressed); for a 'union', the sum of its parts. */
-	bytes: number;
-	columns: { name: string; type: string; description: string }[];
-	/** Tables loaded only when a query names them (the per-commissioner detail, each month's summary). */
-	lazy: boolean;
-	/**
-	 * How the browser gets the table: 'arrow' (the default, and all older
-	 * manifests) loads an Arrow IPC stream; 'duckdb' attaches a DuckDB database
-	 * file read-only and reads `innerTable` from it; 'union' is a view over the
-	 * tables named in `parts` (same columns), each fetched when it is first needed.
-	 */
-	format?: TableFormat;
-	/** For 'duckdb': the table's name inside the database file. */
-	innerTable?: string;
-	/** For 'union': the manifest tables it is made of, in order. */
-	parts?: string[];
-}
-
-export type TableFormat = 'arrow' | 'duckdb' | 'union';
-
-export const tableFormat = (table: Pick<TableDescription, 'format'>): TableFormat => table.format ?? 'arrow';
+export { tableFormat, type ColumnDescription, type ManifestTable, type TableDescription, type TableFamily, type TableFormat } from './tables.ts';
 
 export interface RttMonthFigures {
 	period: string; // 'YYYY-MM'
@@ -107,7 +77,9 @@ export interface Manifest {
 	/** Months of A&E figures built, oldest first; each has a file at `files.aeMonth`. */
 	aePeriods: string[];
 	sources: SourceReport[];
-	tables: TableDescription[];
+	/** Every table the browser can query; each names its family in `families`, which describes its columns. */
+	tables: ManifestTable[];
+	families: Record<string, TableFamily>;
 	rtt: RttMonthFigures[];
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
