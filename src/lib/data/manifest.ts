@@ -14,12 +14,15 @@ export async function loadManifest(fetcher: typeof fetch): Promise<Manifest> {
 	return manifest;
 }
 
-/** What /explore needs of the manifest (its page carries only this): the tables, their columns, the latest month. */
-export type ExplorerManifest = TableCatalogue & Pick<Manifest, 'latestPeriod'>;
+/**
+ * What /explore needs of the manifest, and all its prerendered page carries: the tables, their
+ * families' columns, the latest month (for the examples) and whether the data are made up.
+ */
+export type ExplorerManifest = TableCatalogue & Pick<Manifest, 'latestPeriod' | 'demonstration'>;
 
 export async function loadExplorerManifest(fetcher: typeof fetch): Promise<ExplorerManifest> {
-	const { tables, families, latestPeriod } = await loadManifest(fetcher);
-	return { tables, families, latestPeriod };
+	const { tables, families, latestPeriod, demonstration } = await loadManifest(fetcher);
+	return { tables, families, latestPeriod, demonstration };
 }
 
 /** What /about/data shows: everything but the columns (its table list has names, titles and rows). */
