@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, FEED_FILES, TREND_FILE, providersFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, TREND_FILE, providersFile, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { catalogue } from '../../src/lib/schema/tables.ts';
 import { sqlText, writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
@@ -121,6 +121,8 @@ export async function writeSiteData(
 	};
 	await writeJsonFile(join(dir, 'manifest.json'), manifest);
 	await writeJsonFile(join(dir, 'datapackage.json'), dataPackage(manifest, council?.resources ?? []));
+	const explorer: ExplorerFile = { latestPeriod, demonstration, tables: manifest.tables, families: manifest.families };
+	await writeJsonFile(join(dir, EXPLORER_FILE), explorer);
 	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, aePeriods, generated: manifest.generated };
 	await writeJsonFile(join(dir, 'site.json'), site);
 	return manifest;

@@ -71,6 +71,8 @@ describe('data build on the demonstration data', () => {
 		}
 		expect(union).toMatchObject({ family: 'rtt_summary', description: expect.stringContaining('Naming it fetches every month') });
 		expect(manifest.tables.some((t) => 'columns' in t)).toBe(false);
+		// /explore fetches explorer.json, not the whole manifest: the same tables and families.
+		expect(JSON.parse(readFileSync(join(out, 'explorer.json'), 'utf8'))).toEqual({ latestPeriod: '2026-04', demonstration: true, tables: manifest.tables, families: manifest.families });
 		expect(datapackageFields('rtt_detail_2026_04')).toEqual(manifest.families.rtt_detail.columns.map((c) => c.name));
 		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
 		expect(providers.length).toBeGreaterThan(20);

@@ -1,32 +1,20 @@
-import type { Manifest } from '$lib/schema/site-data';
+import { EXPLORER_FILE, type ExplorerFile, type Manifest } from '$lib/schema/site-data';
 import { catalogueProblems, type TableCatalogue } from '$lib/schema/tables';
 import { fetchDataJson } from './site-files.ts';
 
-/**
- * For page loads that need the whole contract (sources, tables, columns). A
- * table naming a family or part the manifest lacks stops here, with the
- * reason, rather than as a failed query later.
- */
+/** A table naming a family or part its file lacks stops the page here, with the reason, rather than a query later. */
+function checked<T extends TableCatalogue>(file: string, catalogue: T): T {
+	const problems = catalogueProblems(catalogue);
+	if (problems.length) throw new Error(`${file} does not hold together: ${problems.join(' ')}`);
+	return catalogue;
+}
+
+/** For page loads that need the whole contract (sources, tables, months' figures). */
 export async function loadManifest(fetcher: typeof fetch): Promise<Manifest> {
-	const manifest = await fetchDataJson<Manifest>('manifest.json', fetcher);
-	const problems = catalogueProblems(manifest);
-	if (problems.length) throw new Error(`manifest.json does not hold together: ${problems.join(' ')}`);
-	return manifest;
+	return checked('manifest.json', await fetchDataJson<Manifest>('manifest.json', fetcher));
 }
 
-/**
- * What /explore needs of the manifest, and all its prerendered page carries: the tables, their
- * families' columns, the latest month (for the examples) and whether the data are made up.
- */
-export type ExplorerManifest = TableCatalogue & Pick<Manifest, 'latestPeriod' | 'demonstration'>;
-
-export async function loadExplorerManifest(fetcher: typeof fetch): Promise<ExplorerManifest> {
-	const { tables, families, latestPeriod, demonstration } = await loadManifest(fetcher);
-	return { tables, families, latestPeriod, demonstration };
-}
-
-/** What /about/data shows: everything but the columns (its table list has names, titles and rows). */
-export async function loadManifestWithoutColumns(fetcher: typeof fetch): Promise<Omit<Manifest, 'families'>> {
-	const { families: _, ...rest } = await loadManifest(fetcher);
-	return rest;
+/** For /explore: the tables and their columns, a fraction of the manifest (see ExplorerFile). */
+export async function loadExplorerFile(fetcher: typeof fetch): Promise<ExplorerFile> {
+	return checked(EXPLORER_FILE, await fetchDataJson<ExplorerFile>(EXPLORER_FILE, fetcher));
 }

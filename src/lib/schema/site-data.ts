@@ -5,7 +5,7 @@
  */
 
 import type { RefreshRecord } from './refresh.ts';
-import type { ManifestTable, TableFamily } from './tables.ts';
+import type { ManifestTable, TableCatalogue, TableFamily } from './tables.ts';
 
 /** One reader's account of one source file. rowsRead = rowsAccepted + rowsRejected. */
 export interface SourceReport {
@@ -92,6 +92,15 @@ export interface Manifest {
 	/** Added by `npm run refresh` after the build and its checks passed (src/lib/schema/refresh.ts). */
 	refresh?: RefreshRecord | null;
 }
+
+/**
+ * `explorer.json`: what /explore needs, the manifest's tables and their families with the latest
+ * month (for the examples) and whether the data are made up. The page's load fetches it, and
+ * SvelteKit inlines what a load fetched into the prerendered page: fetching manifest.json there
+ * put every source report and month figure into /explore too.
+ */
+export type ExplorerFile = TableCatalogue & Pick<Manifest, 'latestPeriod' | 'demonstration'>;
+export const EXPLORER_FILE = 'explorer.json';
 
 /** `site.json`: the little every page needs (the layout loads it). */
 export interface SiteSummary {

@@ -1,5 +1,5 @@
-import { loadExplorerManifest } from '$lib/data/manifest';
+import { loadExplorerFile } from '$lib/data/manifest';
 
 export async function load({ fetch }) {
-	return { manifest: await loadExplorerManifest(fetch) };
+	return { manifest: await loadExplorerFile(fetch) };
 }

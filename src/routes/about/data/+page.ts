@@ -1,5 +1,5 @@
-import { loadManifestWithoutColumns } from '$lib/data/manifest';
+import { loadManifest } from '$lib/data/manifest';
 
 export async function load({ fetch }) {
-	return { manifest: await loadManifestWithoutColumns(fetch) };
+	return { manifest: await loadManifest(fetch) };
 }
