@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { tableFormat, type Manifest, type TableDescription } from '../src/lib/schema/site-data.ts';
+import { tableFormat, type Manifest, type ManifestTable } from '../src/lib/schema/site-data.ts';
 
 const [oldDir, newDir] = process.argv.slice(2).map((d) => resolve(d));
 if (!oldDir || !newDir) {
@@ -27,7 +27,7 @@ const after = manifestOf(newDir);
 const text = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The old build's rows for a table of the new build, as a FROM clause. */
-function oldRows(table: TableDescription): string | null {
+function oldRows(table: ManifestTable): string | null {
 	const same = before.tables.find((t) => t.name === table.name && t.parquet);
 	if (same) return `read_parquet(${text(join(oldDir, same.parquet!))})`;
 	const summary = before.tables.find((t) => t.name === 'rtt_summary' && t.parquet);

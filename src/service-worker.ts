@@ -17,7 +17,7 @@
  * there are ~500 prerendered provider pages):
  * - On install (precache, small): the app's JS and CSS except DuckDB-WASM's
  *   wasm and worker files, the prerendered pages of the main journeys (not
- *   every provider page), site.json, manifest.json and the patient data
+ *   every provider page), site.json, manifest.json, explorer.json and the patient data
  *   (data/patient/**: providers, postcode areas, one small waits file per
  *   treatment: a few MB on the real data), so the patient's search works
  *   offline after one visit.
@@ -47,7 +47,7 @@ const rel = (path: string) => path.slice(BASE.length);
 const lazyBuild = (path: string) => /\/duckdb-[^/]*\.(wasm|js)$/.test(path) || /\.wasm$/.test(path);
 const isPatientData = (path: string) => {
 	const r = rel(path);
-	return r === '/data/site.json' || r === '/data/manifest.json' || r.startsWith('/data/patient/');
+	return r === '/data/site.json' || r === '/data/manifest.json' || r === '/data/explorer.json' || r.startsWith('/data/patient/');
 };
 const isMainPage = (path: string) => !/^\/(provider|embed)\//.test(rel(path));
 

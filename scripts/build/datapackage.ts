@@ -4,6 +4,7 @@
  * https://specs.frictionlessdata.io/data-package/
  */
 import type { Manifest } from '../../src/lib/schema/site-data.ts';
+import { describeTable } from '../../src/lib/schema/tables.ts';
 
 const FIELD_TYPES: Record<string, string> = { VARCHAR: 'string', INTEGER: 'integer', BIGINT: 'integer', DOUBLE: 'number', BOOLEAN: 'boolean' };
 
@@ -18,6 +19,7 @@ export function dataPackage(manifest: Manifest, extra: Record<string, unknown>[]
 		sources: manifest.sources.map((s) => ({ title: s.file, hash: `sha256:${s.sha256}`, rows: s.rowsRead })),
 		resources: manifest.tables
 			.filter((t) => t.parquet)
+			.map((t) => describeTable(manifest, t))
 			.map((t) => ({
 				name: t.name,
 				title: t.title,

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as wasm from '@duckdb/duckdb-wasm/blocking';
 import { openDuckdbWasm } from '../../tests/support/duckdb-wasm-node.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { TableDescription } from '../../src/lib/schema/site-data.ts';
+import { catalogue, type ManifestTable, type TableDescription } from '../../src/lib/schema/tables.ts';
 import { LOCKED_SETTINGS, tableLoader, TableNotFetchedError, type TableEngine } from '../../src/lib/data/site-tables.ts';
 import { createMonthTables, FIXTURE_PERIODS } from './month-tables.fixture.ts';
 import { unionTable, writeMonthFiles } from './month-files.ts';
@@ -23,7 +23,9 @@ let page: wasm.DuckDBConnection;
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 let dir: string;
-let tables: TableDescription[];
+/** The tables as built (with their columns), and as the manifest lists them (what the loader reads). */
+let built: TableDescription[];
+let tables: ManifestTable[];
 const fetchedPaths: string[] = [];
 
 const engine: TableEngine = {
@@ -48,7 +50,8 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'month-wasm-'));
 	const months: TableDescription[] = [];
 	for (const period of FIXTURE_PERIODS) months.push(...(await writeMonthFiles(connection, dir, period)));
-	tables = [unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), { title: '', description: '' }), ...months];
+	built = [unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), { title: '', description: '' }), ...months];
+	tables = catalogue(built).tables;
 });
 
 afterAll(() => {
@@ -58,6 +61,7 @@ afterAll(() => {
 });
 
 const table = (name: string) => tables.find((t) => t.name === name)!;
+const columnsOf = (name: string) => built.find((t) => t.name === name)!.columns;
 const inBrowser = (sql: string) => page.query(sql).toArray().map((r) => r.toJSON());
 const atBuild = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
 
@@ -76,7 +80,7 @@ describe('DuckDB month files in DuckDB-WASM, after the page’s locked settings'
 				expect(fetched).toEqual([{ name, bytes: table(name).bytes }]);
 				expect(inBrowser(FINGERPRINT(name))).toEqual(await atBuild(FINGERPRINT(`(FROM ${source} WHERE period = '${period}')`)));
 				const types = inBrowser(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}' ORDER BY ordinal_position`);
-				expect(types.map((t) => `${t.column_name} ${t.data_type}`)).toEqual(table(name).columns.map((c) => `${c.name} ${c.type}`));
+				expect(types.map((t) => `${t.column_name} ${t.data_type}`)).toEqual(columnsOf(name).map((c) => `${c.name} ${c.type}`));
 			}
 		}
 		expect(inBrowser(`SELECT commissioner_name FROM rtt_detail_2026_01 WHERE commissioner_name LIKE '%ü' LIMIT 1`)).toEqual([{ commissioner_name: expect.stringMatching(/^Commissioner \d+ – ü$/) }]);

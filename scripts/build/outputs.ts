@@ -7,7 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, FEED_FILES, TREND_FILE, providersFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, TREND_FILE, providersFile, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { catalogue } from '../../src/lib/schema/tables.ts';
 import { sqlText, writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
@@ -109,7 +110,8 @@ export async function writeSiteData(
 		periods: stage.periods,
 		aePeriods,
 		sources: stage.sources,
-		tables,
+		// Each family's columns once (every month's detail has the same 121), not once per month.
+		...catalogue(tables),
 		rtt: stage.months.map((m) => m.figures),
 		licences: LICENCES.filter((l) => l.datasets.some((d) => stage.sources.some((s) => s.dataset === d))).map(({ datasets: _, ...l }) => l),
 		unlocatedProviders: unlocated,
@@ -119,6 +121,8 @@ export async function writeSiteData(
 	};
 	await writeJsonFile(join(dir, 'manifest.json'), manifest);
 	await writeJsonFile(join(dir, 'datapackage.json'), dataPackage(manifest, council?.resources ?? []));
+	const explorer: ExplorerFile = { latestPeriod, demonstration, tables: manifest.tables, families: manifest.families };
+	await writeJsonFile(join(dir, EXPLORER_FILE), explorer);
 	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, aePeriods, generated: manifest.generated };
 	await writeJsonFile(join(dir, 'site.json'), site);
 	return manifest;

@@ -65,10 +65,10 @@ async function duckdbContents(gzipped: Buffer): Promise<string> {
 /**
  * The site folder as file → text to compare: the build's time stamps taken out
  * of the three files that carry one, DuckDB files by content, and their byte
- * sizes taken out of the manifest (they differ with the stamp).
+ * sizes taken out of the manifest and explorer.json (they differ with the stamp).
  */
 async function contents(dir: string): Promise<Map<string, string>> {
-	const stamped = new Set(['manifest.json', 'site.json', 'datapackage.json']);
+	const stamped = new Set(['manifest.json', 'site.json', 'datapackage.json', 'explorer.json']);
 	const site = new Map<string, string>();
 	for (const path of files(dir)) {
 		const bytes = readFileSync(join(dir, path));

@@ -11,7 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest, TableDescription } from '../../src/lib/schema/site-data.ts';
+import type { Manifest, ManifestTable } from '../../src/lib/schema/site-data.ts';
 import { sharedDataDir } from '../lib/shared-data.ts';
 import { buildSiteData } from './pipeline.ts';
 import { runSummarise } from '../summarise/cli.ts';
@@ -131,7 +131,7 @@ describe.skipIf(!shared)('data build on the real published files', () => {
 		const instance = await DuckDBInstance.create(':memory:');
 		const connection = await instance.connect();
 		const scratch = mkdtempSync(join(tmpdir(), 'pipeline-real-months-'));
-		const attach = async (table: TableDescription, alias: string) => {
+		const attach = async (table: ManifestTable, alias: string) => {
 			const file = join(scratch, `${table.name}.duckdb`);
 			writeFileSync(file, gunzipSync(readFileSync(join(out, table.path))));
 			await connection.run(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/lib/schema/site-data.ts';
+import { RTT_BAND_COLUMNS } from '../../src/lib/schema/rtt.ts';
 import { generateAll } from '../sample/generate.ts';
 import { BuildFailed, buildSiteData } from './pipeline.ts';
 
@@ -39,6 +40,9 @@ describe('data build on the demonstration data', () => {
 		}
 	});
 
+	const datapackageFields = (name: string) =>
+		(JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')).resources as { name: string; schema: { fields: { name: string }[] } }[]).find((r) => r.name === name)!.schema.fields.map((f) => f.name);
+
 	it('writes every table the manifest lists, and the first-answer files', () => {
 		for (const t of manifest.tables.filter((t) => t.format !== 'union')) {
 			expect(existsSync(join(out, t.path))).toBe(true);
@@ -58,6 +62,18 @@ describe('data build on the demonstration data', () => {
 		expect(union.bytes).toBe(parts.reduce((sum, p) => sum + p.bytes, 0));
 		expect(byName.get('rtt_england')).toMatchObject({ format: 'duckdb', path: 'tables/rtt_england.duckdb.gz', lazy: false });
 		expect(byName.get('providers')!.format).toBeUndefined();
+		// Columns are listed once per family: each month's tables name theirs, and no table carries its own.
+		expect(Object.keys(manifest.families).sort()).toEqual(['ae_monthly', 'inpatient_survey', 'postcode_districts', 'postcode_sectors', 'providers', 'rtt_detail', 'rtt_england', 'rtt_summary', 'sites']);
+		expect(manifest.families.rtt_detail.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['period', 'provider_code', 'commissioner_code', ...RTT_BAND_COLUMNS]));
+		for (const period of manifest.periods) {
+			expect(byName.get(`rtt_detail_${period.replace('-', '_')}`)).toMatchObject({ family: 'rtt_detail', period });
+			expect(byName.get(`rtt_detail_${period.replace('-', '_')}`)).not.toHaveProperty('description');
+		}
+		expect(union).toMatchObject({ family: 'rtt_summary', description: expect.stringContaining('Naming it fetches every month') });
+		expect(manifest.tables.some((t) => 'columns' in t)).toBe(false);
+		// /explore fetches explorer.json, not the whole manifest: the same tables and families.
+		expect(JSON.parse(readFileSync(join(out, 'explorer.json'), 'utf8'))).toEqual({ latestPeriod: '2026-04', demonstration: true, tables: manifest.tables, families: manifest.families });
+		expect(datapackageFields('rtt_detail_2026_04')).toEqual(manifest.families.rtt_detail.columns.map((c) => c.name));
 		const providers = JSON.parse(readFileSync(join(out, 'patient/providers.json'), 'utf8')).providers;
 		expect(providers.length).toBeGreaterThan(20);
 		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_110.json'), 'utf8'));

@@ -1,6 +1,6 @@
 /**
  * History at scale (issue #13), on 60 generated months (scripts/test-all.ts
- * builds this site with `generate.ts --months 60`; explore.e2e.ts and
+ * builds this site with `generate.ts --months 60`; explore.e2e.ts, explore-files.e2e.ts and
  * trends.e2e.ts run here too): the site holds every month; the explorer's
  * first example fetches the latest month only; England's median by month
  * agrees with the build's own national figures; and a GROUP BY month over

@@ -63,7 +63,7 @@ async function engine(): Promise<TableEngine> {
 const ensureTable = tableLoader(engine, (path) => fetchDataFile(path));
 
 /** Loads the tables a query names (each once), and says what had to be fetched for them. */
-async function tablesFor(manifest: Manifest, sql: string): Promise<FetchedTable[]> {
+async function tablesFor(manifest: Pick<Manifest, 'tables'>, sql: string): Promise<FetchedTable[]> {
 	return (await Promise.all(tablesNamedIn(sql, manifest.tables).map((t) => ensureTable(t, manifest.tables)))).flat();
 }
 
@@ -73,7 +73,7 @@ function toPlain(value: unknown): unknown {
 }
 
 /** Runs SQL with bound parameters ($1, $2 … or ?) after loading the tables it names. */
-export async function query(manifest: Manifest, sql: string, params: unknown[] = []): Promise<QueryResult> {
+export async function query(manifest: Pick<Manifest, 'tables'>, sql: string, params: unknown[] = []): Promise<QueryResult> {
 	const fetched = await tablesFor(manifest, sql);
 	const { connection } = await getDatabase();
 	const started = performance.now();
@@ -117,7 +117,7 @@ interface BatchLike {
 	getChildAt(index: number): { get(index: number): unknown } | null;
 }
 
-export async function runConsoleQuery(manifest: Manifest, sql: string, maxRows = 500_000): Promise<ConsoleResult> {
+export async function runConsoleQuery(manifest: Pick<Manifest, 'tables'>, sql: string, maxRows = 500_000): Promise<ConsoleResult> {
 	const fetched = await tablesFor(manifest, sql);
 	const { connection } = await getDatabase();
 	const started = performance.now();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TableDescription } from '$lib/schema/site-data';
+import type { ManifestTable } from '$lib/schema/site-data';
 import { attachStatements, fileName, LOCKED_SETTINGS, tablesNamedIn, unionStatement } from './site-tables';
 
-const table = (t: Partial<TableDescription>) => ({ name: 'rtt_detail_2026_04', path: 'months/2026-04/rtt_detail.duckdb.gz', innerTable: 'rtt_detail', format: 'duckdb', ...t }) as TableDescription;
+const table = (t: Partial<ManifestTable>) => ({ name: 'rtt_detail_2026_04', path: 'months/2026-04/rtt_detail.duckdb.gz', innerTable: 'rtt_detail', format: 'duckdb', ...t }) as ManifestTable;
 
 describe('site tables', () => {
 	it('attaches a month file read-only under openwaits/ and shows it by its manifest name', () => {
@@ -19,7 +19,7 @@ describe('site tables', () => {
 		expect(() => unionStatement(table({ name: 'rtt_summary', format: 'union', parts: [] }))).toThrow('lists no parts');
 	});
 
-	const refused: [string, Partial<TableDescription>, string][] = [
+	const refused: [string, Partial<ManifestTable>, string][] = [
 		['a path out of the data folder', { path: '../secret.duckdb' }, 'Not a site file'],
 		['a path with a quote', { path: "months/x'; DROP TABLE t; --.duckdb.gz" }, 'Not a site file'],
 		['a web address', { path: 'http://example.org/x.duckdb' }, 'Not a site file'],

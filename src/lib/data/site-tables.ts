@@ -11,7 +11,7 @@
  * The engine is an interface so the same code runs against DuckDB-WASM's
  * worker in the page and its Node build in the tests.
  */
-import { tableFormat, type TableDescription } from '$lib/schema/site-data';
+import { tableFormat, type ManifestTable } from '$lib/schema/site-data';
 
 export interface TableEngine {
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
@@ -60,18 +60,18 @@ function identifier(name: string | undefined): string {
 }
 
 /** The statements that show a 'duckdb' table, once its file is registered at `fileName(table)`. */
-export function attachStatements(table: TableDescription): string[] {
+export function attachStatements(table: ManifestTable): string[] {
 	const name = identifier(table.name);
 	return [`ATTACH '${fileName(table)}' AS file_${name} (READ_ONLY)`, `CREATE VIEW ${name} AS SELECT * FROM file_${name}.${identifier(table.innerTable)}`];
 }
 
-export function fileName(table: TableDescription): string {
+export function fileName(table: ManifestTable): string {
 	if (!SAFE_PATH.test(table.path) || table.path.split('/').includes('..')) throw new Error(`Not a site file: ${table.path}`);
 	return `${SITE_FILE_FOLDER}${table.path}`;
 }
 
 /** The view that is a 'union' table; parts are matched by column name. */
-export function unionStatement(table: TableDescription): string {
+export function unionStatement(table: ManifestTable): string {
 	const parts = table.parts ?? [];
 	if (!parts.length) throw new Error(`${table.name} lists no parts`);
 	return `CREATE VIEW ${identifier(table.name)} AS ${parts.map((p) => `SELECT * FROM ${identifier(p)}`).join(' UNION ALL BY NAME ')}`;
@@ -87,7 +87,7 @@ export type FetchFile = (path: string) => Promise<{ bytes: Uint8Array; fetched: 
 export function tableLoader(engine: () => Promise<TableEngine>, fetchFile: FetchFile) {
 	const loaded = new Map<string, Promise<unknown>>();
 
-	async function fetchFor(table: TableDescription): Promise<{ bytes: Uint8Array; fetched: number }> {
+	async function fetchFor(table: ManifestTable): Promise<{ bytes: Uint8Array; fetched: number }> {
 		try {
 			return await fetchFile(table.path);
 		} catch (error) {
@@ -99,7 +99,7 @@ export function tableLoader(engine: () => Promise<TableEngine>, fetchFile: Fetch
 		}
 	}
 
-	async function load(table: TableDescription, tables: readonly TableDescription[]): Promise<FetchedTable[]> {
+	async function load(table: ManifestTable, tables: readonly ManifestTable[]): Promise<FetchedTable[]> {
 		if (tableFormat(table) === 'union') {
 			const parts = (table.parts ?? []).map((name) => {
 				const part = tables.find((t) => t.name === name);
@@ -120,7 +120,7 @@ export function tableLoader(engine: () => Promise<TableEngine>, fetchFile: Fetch
 		return [{ name: table.name, bytes: file.fetched }];
 	}
 
-	function ensure(table: TableDescription, tables: readonly TableDescription[]): Promise<FetchedTable[]> {
+	function ensure(table: ManifestTable, tables: readonly ManifestTable[]): Promise<FetchedTable[]> {
 		const earlier = loaded.get(table.name);
 		if (earlier) return earlier.then(() => []);
 		const loading = load(table, tables);
@@ -133,7 +133,7 @@ export function tableLoader(engine: () => Promise<TableEngine>, fetchFile: Fetch
 }
 
 /** Tables the SQL names (by word match), so a query loads only what it needs. */
-export function tablesNamedIn(sql: string, tables: readonly TableDescription[]): TableDescription[] {
+export function tablesNamedIn(sql: string, tables: readonly ManifestTable[]): ManifestTable[] {
 	const words = new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
 	return tables.filter((t) => words.has(t.name));
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { exampleQueries } from './examples';
 import { defaultChart } from './chart';
-import type { TableDescription } from '$lib/schema/site-data';
+import type { ManifestTable } from '$lib/schema/site-data';
 
-const table = (name: string) => ({ name }) as TableDescription;
+const table = (name: string) => ({ name }) as ManifestTable;
 const SITE = ['rtt_summary', 'rtt_summary_2026_03', 'rtt_summary_2026_04', 'rtt_england', 'providers', 'postcode_sectors', 'ae_monthly', 'rtt_detail_2026_04'];
 
 describe('exampleQueries', () => {

@@ -5,6 +5,7 @@
  */
 
 import type { RefreshRecord } from './refresh.ts';
+import type { ManifestTable, TableCatalogue, TableFamily } from './tables.ts';
 
 /** One reader's account of one source file. rowsRead = rowsAccepted + rowsRejected. */
 export interface SourceReport {
@@ -52,38 +53,7 @@ export interface ReadIssue {
 	message: string; // a sentence a person can act on
 }
 
-export interface TableDescription {
-	name: string; // DuckDB table name in the browser
-	title: string;
-	description: string;
-	/**
-	 * The file the browser loads, relative to static/data (may end in .gz): an
-	 * Arrow IPC stream, or a DuckDB database file; '' for a 'union'.
-	 */
-	path: string;
-	parquet: string | null; // Parquet download relative to static/data
-	rows: number;
-	/** Bytes of `path` as stored (compressed); for a 'union', the sum of its parts. */
-	bytes: number;
-	columns: { name: string; type: string; description: string }[];
-	/** Tables loaded only when a query names them (the per-commissioner detail, each month's summary). */
-	lazy: boolean;
-	/**
-	 * How the browser gets the table: 'arrow' (the default, and all older
-	 * manifests) loads an Arrow IPC stream; 'duckdb' attaches a DuckDB database
-	 * file read-only and reads `innerTable` from it; 'union' is a view over the
-	 * tables named in `parts` (same columns), each fetched when it is first needed.
-	 */
-	format?: TableFormat;
-	/** For 'duckdb': the table's name inside the database file. */
-	innerTable?: string;
-	/** For 'union': the manifest tables it is made of, in order. */
-	parts?: string[];
-}
-
-export type TableFormat = 'arrow' | 'duckdb' | 'union';
-
-export const tableFormat = (table: Pick<TableDescription, 'format'>): TableFormat => table.format ?? 'arrow';
+export { tableFormat, type ColumnDescription, type ManifestTable, type TableDescription, type TableFamily, type TableFormat } from './tables.ts';
 
 export interface RttMonthFigures {
 	period: string; // 'YYYY-MM'
@@ -107,7 +77,9 @@ export interface Manifest {
 	/** Months of A&E figures built, oldest first; each has a file at `files.aeMonth`. */
 	aePeriods: string[];
 	sources: SourceReport[];
-	tables: TableDescription[];
+	/** Every table the browser can query; each names its family in `families`, which describes its columns. */
+	tables: ManifestTable[];
+	families: Record<string, TableFamily>;
 	rtt: RttMonthFigures[];
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
@@ -121,6 +93,15 @@ export interface Manifest {
 	refresh?: RefreshRecord | null;
 }
 
+/**
+ * `explorer.json`: what /explore needs, the manifest's tables and their families with the latest
+ * month (for the examples) and whether the data are made up. The page's load fetches it, and
+ * SvelteKit inlines what a load fetched into the prerendered page: fetching manifest.json there
+ * put every source report and month figure into /explore too.
+ */
+export type ExplorerFile = TableCatalogue & Pick<Manifest, 'latestPeriod' | 'demonstration'>;
+export const EXPLORER_FILE = 'explorer.json';
+
 /** `site.json`: the little every page needs (the layout loads it). */
 export interface SiteSummary {
 	demonstration: boolean;
@@ -131,136 +112,8 @@ export interface SiteSummary {
 	generated: string;
 }
 
-// ---------------------------------------------------------------- first answer
-
-/** Compact per-month wait figures for one provider and treatment (Part_2, waiting now). */
-export interface WaitFigures {
-	period: string;
-	pathways: number; // people waiting with a known clock start
-	unknownClockStart: number;
-	/** Weeks; null when too few to say or when the value is over 104 weeks (see medianOver104). */
-	median: number | null;
-	/** 95% interval for the median (binomial order statistics), weeks; null when not a number. */
-	medianLow: number | null;
-	medianHigh: number | null;
-	p92: number | null;
-	/** True when that percentile falls in the open top band ("more than 104 weeks"). */
-	medianOver104: boolean;
-	p92Over104: boolean;
-	pctWithin18: number | null; // 0–100
-	pctWithin18Low: number | null;
-	pctWithin18High: number | null;
-	/** People waiting 18 weeks or less (bands 0–17): exact, for league tables. */
-	within18: number;
-	over52: number;
-	tooFew: boolean;
-	/**
-	 * Waits of the people whose treatment started this month (completed
-	 * pathways): Part_1A admitted, Part_1B not admitted. Null when the month
-	 * has no such rows; absent in files built before these were added.
-	 */
-	admitted?: TreatedWaits | null;
-	nonAdmitted?: TreatedWaits | null;
-	/** Part_3 new clock starts (referrals) in the month; null when none published. */
-	referrals?: number | null;
-}
-
-/** Waits of people treated in a month (one completed-pathway part), from the same statistics core. */
-export interface TreatedWaits {
-	pathways: number; // known clock start: the sum of the week bands
-	unknownClockStart: number;
-	median: number | null; // weeks, 1 decimal; null when too few or over 104 weeks
-	p92: number | null;
-	medianOver104: boolean;
-	p92Over104: boolean;
-	tooFew: boolean;
-}
-
-export interface ProviderWaits {
-	provider: string; // ODS code
-	months: WaitFigures[]; // oldest first
-}
-
-/**
- * `data/patient/waits-<treatment>.json`: everything the first answer needs for one treatment.
- * Full figures only for the months the first answer compares (firstAnswerPeriods): the latest,
- * the month built before it and the same month a year earlier, so the file does not grow with
- * history. `periods` lists those months; every month's compact series is in the trend file.
- */
-export interface TreatmentWaitsFile {
-	treatment: string; // e.g. 'C_110'
-	treatmentName: string;
-	periods: string[];
-	rows: ProviderWaits[];
-}
-
-/** Where each treatment's trend file is written, relative to static/data. */
-export const TREND_FILE = 'patient/trend-{treatment}.json';
-
-/**
- * `data/patient/trend-<treatment>.json`: every month built, a few numbers each, fetched after
- * the first answer is shown (trend charts, league months not in the waits file).
- */
-export interface TreatmentTrendFile {
-	treatment: string;
-	periods: string[]; // every month built, oldest first
-	rows: ProviderTrend[];
-}
-
-/**
- * One provider's series, each array aligned with the file's `periods`; null (or false) where the
- * provider has no figure that month. Meanings as in WaitFigures.
- */
-export interface ProviderTrend {
-	provider: string;
-	median: (number | null)[];
-	medianLow: (number | null)[];
-	medianHigh: (number | null)[];
-	medianOver104: boolean[];
-	tooFew: boolean[];
-	/** People waiting with a known clock start; null when the provider has no figure that month. */
-	pathways: (number | null)[];
-	unknownClockStart: (number | null)[];
-	pctWithin18: (number | null)[];
-	within18: (number | null)[];
-	over52: (number | null)[];
-}
-
-/** One month of a ProviderTrend: the WaitFigures fields the trend carries. */
-export type TrendFigures = Pick<
-	WaitFigures,
-	'period' | 'pathways' | 'unknownClockStart' | 'median' | 'medianLow' | 'medianHigh' | 'medianOver104' | 'pctWithin18' | 'within18' | 'over52' | 'tooFew'
->;
-
-/** The months a waits file keeps in full: the latest, the one built before it, and the same month a year earlier. */
-export function firstAnswerPeriods(periods: readonly string[]): string[] {
-	const sorted = [...periods].sort();
-	const latest = sorted.at(-1);
-	if (!latest) return [];
-	const yearBefore = `${Number(latest.slice(0, 4)) - 1}${latest.slice(4)}`;
-	return sorted.filter((p, i) => i >= sorted.length - 2 || p === yearBefore);
-}
-
-/** The series of one provider as months, oldest first; months without a figure are left out. */
-export function trendMonths(periods: readonly string[], row: ProviderTrend): TrendFigures[] {
-	return periods.flatMap((period, i) =>
-		row.pathways[i] === null || row.pathways[i] === undefined
-			? []
-			: [{
-				period,
-				pathways: row.pathways[i] as number,
-				unknownClockStart: row.unknownClockStart[i] ?? 0,
-				median: row.median[i],
-				medianLow: row.medianLow[i],
-				medianHigh: row.medianHigh[i],
-				medianOver104: row.medianOver104[i],
-				pctWithin18: row.pctWithin18[i],
-				within18: row.within18[i] ?? 0,
-				over52: row.over52[i] ?? 0,
-				tooFew: row.tooFew[i]
-			}]
-	);
-}
+// The first answer's files (waits and trends per treatment) are described in first-answer.ts.
+export * from './first-answer.ts';
 
 export interface SiteRecord {
 	code: string;
@@ -343,7 +196,6 @@ export interface ProviderRecord {
 	treatments: string[]; // treatment codes with Part_2 data in the latest month
 }
 
-/** `data/patient/providers.json` */
 /**
  * `data/patient/providers.json`. Area names are listed once in `regions`
  * (code → name) rather than on each of ~500 providers, to keep the file a

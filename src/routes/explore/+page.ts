@@ -1,5 +1,5 @@
-import { loadManifest } from '$lib/data/manifest';
+import { loadExplorerFile } from '$lib/data/manifest';
 
 export async function load({ fetch }) {
-	return { manifest: await loadManifest(fetch) };
+	return { manifest: await loadExplorerFile(fetch) };
 }
