@@ -23,6 +23,9 @@ import { writeFeeds } from './feeds.ts';
 import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
 
+/** Every month's summary in one Parquet file (kept in the month cache for the next build too, summary-history.ts). */
+export const SUMMARY_PARQUET = 'parquet/rtt_summary.parquet';
+
 async function writeJsonFile(path: string, value: unknown): Promise<number> {
 	const text = JSON.stringify(value);
 	await writeFile(path, text);
@@ -70,7 +73,7 @@ export async function writeSiteData(
 	// Each month's own files were placed by the month build (rtt-month.ts, month-files.ts); here they are listed.
 	const months = stage.months.flatMap((month) => month.tables);
 	// Every month's summary in one Parquet file, at the address it has always had.
-	const summaryParquet = 'parquet/rtt_summary.parquet';
+	const summaryParquet = SUMMARY_PARQUET;
 	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
 		TO ${sqlText(join(dir, summaryParquet))} (FORMAT parquet, COMPRESSION zstd)`);
 	const tables: TableDescription[] = [

@@ -172,14 +172,3 @@ export async function rttProviders(connection: DuckDBConnection, period: string)
 		treatments: (r.treatments as string[]) ?? []
 	}));
 }
-
-/**
- * Every month's summary rows, from the cache entries, as the all-months `rtt_summary` view.
- * A view, not a table: each query reads only what it needs straight from the month
- * files, and copying 60 months into a table first cost more than the queries themselves.
- */
-export async function loadMonthSummaries(connection: DuckDBConnection, entries: CacheEntry<RttMonth>[]): Promise<void> {
-	const files = entries.map((e) => sqlText(join(e.dir, SUMMARY_FILE))).join(', ');
-	await connection.run(`DROP TABLE IF EXISTS rtt_summary`);
-	await connection.run(`CREATE OR REPLACE VIEW rtt_summary AS SELECT * FROM read_parquet([${files}])`);
-}
