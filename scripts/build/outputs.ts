@@ -12,6 +12,7 @@ import { sqlText, writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
+import type { TrendFiguresMap } from './month-trend.ts';
 import { centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
@@ -37,6 +38,7 @@ export async function writeSiteData(
 	dir: string,
 	stage: ReadStage,
 	patient: PatientFigures,
+	trends: TrendFiguresMap,
 	demonstration: boolean,
 	log: (line: string) => void
 ): Promise<Manifest> {
@@ -59,7 +61,7 @@ export async function writeSiteData(
 	await writeJsonFile(join(dir, 'patient/providers.json'), providersFile(providers));
 	const waits = treatmentWaitFiles(patient, stage.periods);
 	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
-	for (const file of treatmentTrendFiles(patient, stage.periods)) await writeJsonFile(join(dir, `patient/trend-${file.treatment}.json`), file);
+	for (const file of treatmentTrendFiles(trends, stage.periods)) await writeJsonFile(join(dir, `patient/trend-${file.treatment}.json`), file);
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));

@@ -18,7 +18,8 @@ import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
 import { SUMMARY_PARQUET, writeSiteData } from './outputs.ts';
 import { MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
-import { mergePatientFigures, monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
+import { monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
+import { outputFigures } from './month-patient.ts';
 import { historyKey, keepSummaryHistory, loadMonthSummaries, outputCodeVersion, summaryFiles } from './summary-history.ts';
 
 export interface BuildOptions {
@@ -162,7 +163,8 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
 		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging);
-		const manifest = await writeSiteData(connection, staging, stage, mergePatientFigures(stage.months), options.demonstration, log);
+		const { patient, trends } = await outputFigures(stage.monthEntries, stage.periods);
+		const manifest = await writeSiteData(connection, staging, stage, patient, trends, options.demonstration, log);
 		await keepSummaryHistory(cache, history, stage.monthEntries, join(staging, SUMMARY_PARQUET)).catch((error: Error) => log(`the every-month summary was not kept for the next build: ${error.message}`));
 		await swapIn(staging, out);
 		const pruned = await pruneOtherCode(cache, await monthCodeVersion());
