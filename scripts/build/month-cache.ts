@@ -146,13 +146,29 @@ export async function pruneOtherCode(cache: MonthCache, codeVersion: string): Pr
 }
 
 /**
+ * Deletes the other versions of a build-wide entry (`<month code key>-<name>-<other code key>`):
+ * entries keyed like `key` up to its last '-', but not `key` itself.
+ */
+export async function pruneOtherVersions(cache: MonthCache, key: string): Promise<void> {
+	const prefix = key.slice(0, key.lastIndexOf('-') + 1);
+	for (const name of await readdir(cache.root)) {
+		if (name.startsWith(prefix) && name !== key) await rm(join(cache.root, name), { recursive: true, force: true });
+	}
+}
+
+/**
  * Puts an entry's files under `prefix` into the site folder at the same relative
  * paths: hard links where the file system allows (no copy of megabytes), copies otherwise.
  */
-export async function placeFiles(entry: CacheEntry<unknown>, prefix: string, site: string): Promise<string[]> {
+export async function placeFiles(entry: CacheEntry<unknown>, prefix: string, site: string, made = new Set<string>()): Promise<string[]> {
 	const files = entry.files.filter((f) => f.path.startsWith(`${prefix}/`));
 	const placed = files.map((file) => file.path.slice(prefix.length + 1));
-	for (const folder of new Set(placed.map((path) => dirname(join(site, path))))) await mkdir(folder, { recursive: true });
+	// `made`: the folders earlier calls for the same site made (every month has a parquet/ file).
+	for (const folder of new Set(placed.map((path) => dirname(join(site, path))))) {
+		if (made.has(folder)) continue;
+		await mkdir(folder, { recursive: true });
+		made.add(folder);
+	}
 	await Promise.all(files.map((file, i) => placeFile(join(entry.dir, file.path), join(site, placed[i]))));
 	return placed;
 }

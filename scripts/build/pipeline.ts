@@ -162,7 +162,8 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		const staging = `${out}.tmp-${process.pid}`;
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
-		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging);
+		const folders = new Set<string>();
+		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging, folders);
 		const { patient, trends } = await outputFigures(stage.monthEntries, stage.periods);
 		const manifest = await writeSiteData(connection, staging, stage, patient, trends, options.demonstration, log);
 		await keepSummaryHistory(cache, history, stage.monthEntries, join(staging, SUMMARY_PARQUET)).catch((error: Error) => log(`the every-month summary was not kept for the next build: ${error.message}`));

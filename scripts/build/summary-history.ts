@@ -11,11 +11,11 @@
  * months after it; any other build reads every month's own file. Either way the
  * rows are the same, and every query over them sorts, so the output is too.
  */
-import { copyFile, link, readdir, rm } from 'node:fs/promises';
+import { copyFile, link } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { codeVersion } from './code-version.ts';
-import { codeKey, type CacheEntry, type MonthCache } from './month-cache.ts';
+import { codeKey, pruneOtherVersions, type CacheEntry, type MonthCache } from './month-cache.ts';
 import { SUMMARY_FILE } from './rtt-month.ts';
 import { SUMMARY_COLUMNS } from './rtt-summaries.ts';
 import { sqlText } from './table-file.ts';
@@ -76,8 +76,5 @@ export async function keepSummaryHistory(cache: MonthCache, key: string, months:
 		await link(written, join(dir, HISTORY_FILE)).catch(() => copyFile(written, join(dir, HISTORY_FILE)));
 		return { months: months.map((e) => basename(e.dir)), columns: columns() };
 	});
-	const prefix = key.slice(0, key.lastIndexOf('-') + 1);
-	for (const name of await readdir(cache.root)) {
-		if (name.startsWith(prefix) && name !== key) await rm(join(cache.root, name), { recursive: true, force: true });
-	}
+	await pruneOtherVersions(cache, key);
 }
