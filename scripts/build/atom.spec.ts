@@ -11,6 +11,18 @@ describe('atom helpers', () => {
 	const months: [string, string][] = [['2026-04', '2026-04-30T00:00:00Z'], ['2024-02', '2024-02-29T00:00:00Z'], ['2025-12', '2025-12-31T00:00:00Z']];
 	for (const [period, expected] of months) it(`${period} ends ${expected}`, () => expect(monthEndTimestamp(period)).toBe(expected));
 	it('escapes the XML specials and drops forbidden control characters', () => expect(xmlText(`<a & "b" 'c'>\u0001`)).toBe('&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;'));
+	const texts: [string, string][] = [
+		['Plain words, 12.5% and 1,234 (C_999) – unchanged', 'Plain words, 12.5% and 1,234 (C_999) – unchanged'],
+		['&', '&amp;'],
+		['a<b', 'a&lt;b'],
+		['a>b', 'a&gt;b'],
+		['"', '&quot;'],
+		["it's", 'it&apos;s'],
+		['tab\there', 'tab\there'],
+		['bell\u0007 and \ufffe', 'bell and '],
+		['\u001f&', '&amp;']
+	];
+	for (const [text, expected] of texts) it(`xmlText(${JSON.stringify(text)})`, () => expect(xmlText(text)).toBe(expected));
 });
 
 describe('atomXml', () => {

@@ -59,20 +59,25 @@ function treatmentWords(code: string, fallback: string): string {
 	return code === ALL ? 'All treatments' : (treatmentByCode(code)?.words ?? fallback);
 }
 
-function monthEntries(key: string, heading: string, months: WaitFigures[], href: string): AtomEntry[] {
+/** The months a feed lists, newest first (as feed readers expect), each with its words. */
+function listedMonths(months: WaitFigures[]): { period: string; summary: string }[] {
 	const sorted = [...months].sort((a, b) => a.period.localeCompare(b.period));
 	const first = Math.max(0, sorted.length - FEED_MONTHS);
 	return sorted
 		.slice(first)
-		.map((w, i) => ({
-			key: `${key}/${w.period}`,
-			title: `${heading}: ${monthName(w.period)}`,
-			updated: monthEndTimestamp(w.period),
-			// The oldest entry listed still says how the list changed since the month before it.
-			summary: monthSummary(w, sorted[first + i - 1] ?? null),
-			href
-		}))
-		.reverse(); // newest first, as feed readers expect
+		// The oldest entry listed still says how the list changed since the month before it.
+		.map((w, i) => ({ period: w.period, summary: monthSummary(w, sorted[first + i - 1] ?? null) }))
+		.reverse();
+}
+
+function monthEntries(key: string, heading: string, listed: { period: string; summary: string }[], href: string): AtomEntry[] {
+	return listed.map(({ period, summary }) => ({
+		key: `${key}/${period}`,
+		title: `${heading}: ${monthName(period)}`,
+		updated: monthEndTimestamp(period),
+		summary,
+		href
+	}));
 }
 
 export interface FeedFile {
@@ -89,6 +94,8 @@ export function providerFeeds(patient: PatientFigures, providers: readonly Provi
 			const provider = byCode.get(code);
 			if (!provider || months.length === 0) continue;
 			const words = treatmentWords(treatment, name);
+			// All treatments has two feeds (the provider's own and its C_999 one): the same words for both.
+			const listed = listedMonths(months);
 			for (const path of treatment === ALL ? [feedPath(code), feedPath(code, treatment)] : [feedPath(code, treatment)]) {
 				const href = pageHref(path, `provider/${code}`);
 				const heading = `${provider.name}, ${words.toLowerCase()}`;
@@ -103,7 +110,7 @@ export function providerFeeds(patient: PatientFigures, providers: readonly Provi
 						author: AUTHOR,
 						href,
 						self: path.split('/').at(-1)!,
-						entries: monthEntries(path, heading, months, href)
+						entries: monthEntries(path, heading, listed, href)
 					})
 				});
 			}

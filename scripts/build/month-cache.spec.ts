@@ -91,4 +91,15 @@ describe('month cache', () => {
 		expect(readFileSync(join(site, 'tables/month.arrow.gz'), 'utf8')).toBe('month table');
 		expect(existsSync(join(site, 'summary.parquet'))).toBe(false);
 	});
+
+	it('places into folders it made for an earlier entry, and makes the ones missing', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'month-cache-'));
+		const { entry } = await filled(root);
+		const site = join(root, 'site');
+		const made = new Set<string>();
+		expect(await placeFiles(entry, 'files', site, made)).toEqual(['tables/month.arrow.gz']);
+		expect(made).toEqual(new Set([join(site, 'tables')]));
+		expect(await placeFiles(entry, 'files', site, made)).toEqual(['tables/month.arrow.gz']);
+		expect(readFileSync(join(site, 'tables/month.arrow.gz'), 'utf8')).toBe('month table');
+	});
 });

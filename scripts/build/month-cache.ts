@@ -12,10 +12,19 @@
  * deleted and built again, never used. Entries made by other code can never be
  * used again and are pruned after a build that succeeded.
  */
+import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { sha256OfFile } from '../lib/source-files.ts';
 import { CACHE_FORMAT } from './code-version.ts';
+
+/** Files up to this size are hashed in one piece: read whole, one hash update (a stream of 64 kB chunks took twice as long). */
+const WHOLE_FILE_HASH = 64 << 20;
+
+async function fileSha256(path: string, bytes: number): Promise<string> {
+	if (bytes > WHOLE_FILE_HASH) return sha256OfFile(path);
+	return createHash('sha256').update(await readFile(path)).digest('hex');
+}
 
 export interface CachedFile {
 	path: string; // relative to the entry folder
@@ -63,13 +72,18 @@ async function damage<T>(dir: string, key: string): Promise<{ problem: string } 
 		return { problem: `${ENTRY} is missing or unreadable (${(error as Error).message.split('\n')[0]})` };
 	}
 	if (entry.format !== CACHE_FORMAT || entry.key !== key || !Array.isArray(entry.files)) return { problem: `${ENTRY} is not an entry for this key and format` };
-	for (const file of entry.files) {
-		const path = join(dir, file.path);
-		const info = await stat(path).catch(() => null);
-		if (!info || info.size !== file.bytes) return { problem: `${file.path} is missing or has the wrong size` };
-		if ((await sha256OfFile(path)) !== file.sha256) return { problem: `${file.path} does not have the SHA-256 recorded for it` };
-	}
-	return { entry };
+	// The files of an entry are checked side by side: reading one overlaps hashing another.
+	const problems = await Promise.all(entry.files.map((file) => fileDamage(dir, file)));
+	const problem = problems.find((p) => p !== null);
+	return problem ? { problem } : { entry };
+}
+
+async function fileDamage(dir: string, file: CachedFile): Promise<string | null> {
+	const path = join(dir, file.path);
+	const info = await stat(path).catch(() => null);
+	if (!info || info.size !== file.bytes) return `${file.path} is missing or has the wrong size`;
+	if ((await fileSha256(path, info.size)) !== file.sha256) return `${file.path} does not have the SHA-256 recorded for it`;
+	return null;
 }
 
 export class MonthCache {
@@ -99,11 +113,12 @@ export class MonthCache {
 		await mkdir(building, { recursive: true });
 		try {
 			const result = await make(building);
-			const files: CachedFile[] = [];
-			for (const path of await listFiles(building)) {
-				const full = join(building, path);
-				files.push({ path, bytes: (await stat(full)).size, sha256: await sha256OfFile(full) });
-			}
+			const files = await Promise.all(
+				(await listFiles(building)).map(async (path): Promise<CachedFile> => {
+					const bytes = (await stat(join(building, path))).size;
+					return { path, bytes, sha256: await fileSha256(join(building, path), bytes) };
+				})
+			);
 			const text = JSON.stringify({ format: CACHE_FORMAT, key, result, files } satisfies EntryFile<T>);
 			await writeFile(join(building, ENTRY), text);
 			await rm(dir, { recursive: true, force: true });
@@ -131,18 +146,40 @@ export async function pruneOtherCode(cache: MonthCache, codeVersion: string): Pr
 }
 
 /**
+ * Deletes the other versions of a build-wide entry (`<month code key>-<name>-<other code key>`):
+ * entries keyed like `key` up to its last '-', but not `key` itself.
+ */
+export async function pruneOtherVersions(cache: MonthCache, key: string): Promise<void> {
+	const prefix = key.slice(0, key.lastIndexOf('-') + 1);
+	for (const name of await readdir(cache.root)) {
+		if (name.startsWith(prefix) && name !== key) await rm(join(cache.root, name), { recursive: true, force: true });
+	}
+}
+
+/**
  * Puts an entry's files under `prefix` into the site folder at the same relative
  * paths: hard links where the file system allows (no copy of megabytes), copies otherwise.
  */
-export async function placeFiles(entry: CacheEntry<unknown>, prefix: string, site: string): Promise<string[]> {
-	const placed: string[] = [];
-	for (const file of entry.files.filter((f) => f.path.startsWith(`${prefix}/`))) {
-		const path = file.path.slice(prefix.length + 1);
-		const target = join(site, path);
-		await mkdir(dirname(target), { recursive: true });
-		await rm(target, { force: true });
-		await link(join(entry.dir, file.path), target).catch(() => copyFile(join(entry.dir, file.path), target));
-		placed.push(path);
+export async function placeFiles(entry: CacheEntry<unknown>, prefix: string, site: string, made = new Set<string>()): Promise<string[]> {
+	const files = entry.files.filter((f) => f.path.startsWith(`${prefix}/`));
+	const placed = files.map((file) => file.path.slice(prefix.length + 1));
+	// `made`: the folders earlier calls for the same site made (every month has a parquet/ file).
+	for (const folder of new Set(placed.map((path) => dirname(join(site, path))))) {
+		if (made.has(folder)) continue;
+		await mkdir(folder, { recursive: true });
+		made.add(folder);
 	}
+	await Promise.all(files.map((file, i) => placeFile(join(entry.dir, file.path), join(site, placed[i]))));
 	return placed;
+}
+
+/** A hard link, replacing what is there (the usual case, an empty site folder, costs no extra call); else a copy. */
+async function placeFile(from: string, target: string): Promise<void> {
+	try {
+		await link(from, target);
+	} catch (error) {
+		await rm(target, { force: true });
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') await link(from, target).catch(() => copyFile(from, target));
+		else await copyFile(from, target);
+	}
 }

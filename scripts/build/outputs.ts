@@ -13,6 +13,7 @@ import { sqlText, writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
+import type { TrendFiguresMap } from './month-trend.ts';
 import { centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
@@ -23,6 +24,9 @@ import { unionTable } from './month-files.ts';
 import { writeFeeds } from './feeds.ts';
 import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
+
+/** Every month's summary in one Parquet file (kept in the month cache for the next build too, summary-history.ts). */
+export const SUMMARY_PARQUET = 'parquet/rtt_summary.parquet';
 
 async function writeJsonFile(path: string, value: unknown): Promise<number> {
 	const text = JSON.stringify(value);
@@ -35,62 +39,29 @@ export async function writeSiteData(
 	dir: string,
 	stage: ReadStage,
 	patient: PatientFigures,
+	trends: TrendFiguresMap,
 	demonstration: boolean,
 	log: (line: string) => void
 ): Promise<Manifest> {
 	for (const sub of ['tables', 'parquet', 'patient/postcodes', 'league']) await mkdir(join(dir, sub), { recursive: true });
-	const latestPeriod = stage.periods.at(-1) ?? null;
-	const latestProviders = stage.months.find((m) => m.period === latestPeriod)?.providers ?? [];
-
-	const centroids = stage.datasets.centroids();
-	const { providers, unlocated } = buildProviders({
-		rttProviders: latestProviders,
-		trusts: stage.datasets.trusts,
-		independent: stage.datasets.independent,
-		sites: stage.datasets.sites(new Set(latestProviders.map((p) => p.code))),
-		survey: stage.datasets.survey,
-		ae: latestAe(stage.datasets.ae),
-		centroid: centroidLookup(centroids)
-	});
-	log(`providers: ${providers.length}, located by sites ${providers.filter((p) => p.locatedBy === 'sites').length}, by headquarters ${providers.filter((p) => p.locatedBy === 'headquarters').length}, not located ${unlocated.length}`);
-
-	await writeJsonFile(join(dir, 'patient/providers.json'), providersFile(providers));
-	const waits = treatmentWaitFiles(patient, stage.periods);
-	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
-	for (const file of treatmentTrendFiles(patient, stage.periods)) await writeJsonFile(join(dir, `patient/trend-${file.treatment}.json`), file);
-	const areas = postcodeAreaFiles(centroids);
-	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
-	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
-	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, feeds: FEED_FILES };
-	log(`wrote ${await writeFeeds(dir, patient, providers, stage.periods)} Atom feeds`);
-	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
-	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);
-	const aePeriods = aeMonths.map((m) => m.period);
-
-	await loadDatasetTables(connection, stage.datasets, providers, centroids);
 	// Each month's own files were placed by the month build (rtt-month.ts, month-files.ts); here they are listed.
 	const months = stage.months.flatMap((month) => month.tables);
-	// Every month's summary in one Parquet file, at the address it has always had.
-	const summaryParquet = 'parquet/rtt_summary.parquet';
-	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
-		TO ${sqlText(join(dir, summaryParquet))} (FORMAT parquet, COMPRESSION zstd)`);
-	const tables: TableDescription[] = [
-		unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), {
-			title: `${TABLE_TEXT.rtt_summary.title}: every month`,
-			description: `${TABLE_TEXT.rtt_summary.description} Naming it fetches every month; name one month's part (rtt_summary_YYYY_MM) to fetch that month only.`
-		}, summaryParquet),
-		await writeDuckdbTable(connection, dir, {
-			name: 'rtt_england',
-			innerTable: 'rtt_england',
-			...TABLE_TEXT.rtt_england,
-			columnText: TABLE_TEXT.rtt_england.columns,
-			path: 'tables/rtt_england.duckdb.gz',
-			parquet: 'parquet/rtt_england.parquet',
-			select: `SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary WHERE provider_code = 'ENG'`,
-			orderBy: 'period, part, treatment_code',
-			lazy: false
-		})
-	];
+	// The every-month tables need only the months: DuckDB writes them on its own threads
+	// while the patient files and feeds are made here, and nothing else uses the connection meanwhile.
+	const summaries = writeSummaryTables(connection, dir, months);
+	summaries.catch(() => {}); // awaited below, where a failure is reported
+	let side: Awaited<ReturnType<typeof writePatientSide>>;
+	try {
+		side = await writePatientSide(dir, stage, patient, trends, log);
+	} catch (error) {
+		await summaries.catch(() => {}); // the connection is closed after a failure: let DuckDB finish first
+		throw error;
+	}
+	const summaryTables = await summaries;
+	const { latestPeriod, centroids, providers, unlocated, files, aePeriods } = side;
+
+	await loadDatasetTables(connection, stage.datasets, providers, centroids);
+	const tables: TableDescription[] = [...summaryTables];
 	tables.push(await writeTable(connection, dir, 'providers', 'SELECT * FROM providers', 'code'));
 	tables.push(await writeTable(connection, dir, 'sites', 'SELECT * FROM sites', 'provider_code, code'));
 	tables.push(await writeTable(connection, dir, 'postcode_sectors', 'SELECT * FROM postcode_sectors', 'sector'));
@@ -126,4 +97,59 @@ export async function writeSiteData(
 	const site: SiteSummary = { demonstration, latestPeriod, periods: stage.periods, aePeriods, generated: manifest.generated };
 	await writeJsonFile(join(dir, 'site.json'), site);
 	return manifest;
+}
+
+/** What a patient reads first (JSON) and the feeds: made here in JavaScript, no DuckDB. */
+async function writePatientSide(dir: string, stage: ReadStage, patient: PatientFigures, trends: TrendFiguresMap, log: (line: string) => void) {
+	const latestPeriod = stage.periods.at(-1) ?? null;
+	const latestProviders = stage.months.find((m) => m.period === latestPeriod)?.providers ?? [];
+
+	const centroids = stage.datasets.centroids();
+	const { providers, unlocated } = buildProviders({
+		rttProviders: latestProviders,
+		trusts: stage.datasets.trusts,
+		independent: stage.datasets.independent,
+		sites: stage.datasets.sites(new Set(latestProviders.map((p) => p.code))),
+		survey: stage.datasets.survey,
+		ae: latestAe(stage.datasets.ae),
+		centroid: centroidLookup(centroids)
+	});
+	log(`providers: ${providers.length}, located by sites ${providers.filter((p) => p.locatedBy === 'sites').length}, by headquarters ${providers.filter((p) => p.locatedBy === 'headquarters').length}, not located ${unlocated.length}`);
+
+	await writeJsonFile(join(dir, 'patient/providers.json'), providersFile(providers));
+	const waits = treatmentWaitFiles(patient, stage.periods);
+	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
+	for (const file of treatmentTrendFiles(trends, stage.periods)) await writeJsonFile(join(dir, `patient/trend-${file.treatment}.json`), file);
+	const areas = postcodeAreaFiles(centroids);
+	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
+	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
+	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, feeds: FEED_FILES };
+	log(`wrote ${await writeFeeds(dir, patient, providers, stage.periods)} Atom feeds`);
+	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
+	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);
+	const aePeriods = aeMonths.map((m) => m.period);
+	return { latestPeriod, centroids, providers, unlocated, files, aePeriods };
+}
+
+/** Every month's summary in one Parquet file (at the address it has always had), and England's rows of it as a DuckDB table. */
+async function writeSummaryTables(connection: DuckDBConnection, dir: string, months: TableDescription[]): Promise<TableDescription[]> {
+	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
+		TO ${sqlText(join(dir, SUMMARY_PARQUET))} (FORMAT parquet, COMPRESSION zstd)`);
+	return [
+		unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), {
+			title: `${TABLE_TEXT.rtt_summary.title}: every month`,
+			description: `${TABLE_TEXT.rtt_summary.description} Naming it fetches every month; name one month's part (rtt_summary_YYYY_MM) to fetch that month only.`
+		}, SUMMARY_PARQUET),
+		await writeDuckdbTable(connection, dir, {
+			name: 'rtt_england',
+			innerTable: 'rtt_england',
+			...TABLE_TEXT.rtt_england,
+			columnText: TABLE_TEXT.rtt_england.columns,
+			path: 'tables/rtt_england.duckdb.gz',
+			parquet: 'parquet/rtt_england.parquet',
+			select: `SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary WHERE provider_code = 'ENG'`,
+			orderBy: 'period, part, treatment_code',
+			lazy: false
+		})
+	];
 }

@@ -16,10 +16,11 @@ import {
 	type WaitFigures
 } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
+import type { TrendFigures } from './month-trend.ts';
 import { postcodeArea } from '../../src/lib/geo/postcode.ts';
 
 const byPeriod = (a: WaitFigures, b: WaitFigures) => a.period.localeCompare(b.period);
-const sortedEntries = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+const sortedEntries = <T>(map: ReadonlyMap<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
 
 /** One file per treatment function, C_999 included ("all treatments"); months oldest first. */
 export function treatmentWaitFiles(patient: PatientFigures, periods: string[]): TreatmentWaitsFile[] {
@@ -35,7 +36,7 @@ export function treatmentWaitFiles(patient: PatientFigures, periods: string[]): 
 }
 
 /** One trend file per treatment: every month built, a few numbers per provider and month. */
-export function treatmentTrendFiles(patient: PatientFigures, periods: string[]): TreatmentTrendFile[] {
+export function treatmentTrendFiles(patient: ReadonlyMap<string, { providers: Map<string, TrendFigures[]> }>, periods: string[]): TreatmentTrendFile[] {
 	const all = [...periods].sort();
 	return sortedEntries(patient).map(([treatment, { providers }]) => ({
 		treatment,
@@ -44,9 +45,9 @@ export function treatmentTrendFiles(patient: PatientFigures, periods: string[]):
 	}));
 }
 
-function providerTrend(provider: string, months: WaitFigures[], periods: string[]): ProviderTrend {
+function providerTrend(provider: string, months: TrendFigures[], periods: string[]): ProviderTrend {
 	const at = new Map(months.map((m) => [m.period, m]));
-	const series = <K extends keyof WaitFigures>(key: K, none: WaitFigures[K] | null = null) => periods.map((p) => (at.has(p) ? at.get(p)![key] : none));
+	const series = <K extends keyof TrendFigures>(key: K, none: TrendFigures[K] | null = null) => periods.map((p) => (at.has(p) ? at.get(p)![key] : none));
 	return {
 		provider,
 		median: series('median'),

@@ -16,9 +16,11 @@ import { buildCouncilData, type CouncilData } from './council.ts';
 import { recogniseRtt } from '../readers/rtt.ts';
 import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
-import { writeSiteData } from './outputs.ts';
+import { SUMMARY_PARQUET, writeSiteData } from './outputs.ts';
 import { MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
-import { loadMonthSummaries, mergePatientFigures, monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
+import { monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
+import { outputFigures } from './month-patient.ts';
+import { historyKey, keepSummaryHistory, loadMonthSummaries, outputCodeVersion, summaryFiles } from './summary-history.ts';
 
 export interface BuildOptions {
 	input: string;
@@ -155,12 +157,16 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		if (problems.length) throw new BuildFailed(problems);
 
 		// From here on only the months' results are used: summary rows, figures and files.
-		await loadMonthSummaries(connection, stage.monthEntries);
+		const history = historyKey(await monthCodeVersion(), await outputCodeVersion());
+		await loadMonthSummaries(connection, await summaryFiles(cache, history, stage.monthEntries, log));
 		const staging = `${out}.tmp-${process.pid}`;
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
-		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging);
-		const manifest = await writeSiteData(connection, staging, stage, mergePatientFigures(stage.months), options.demonstration, log);
+		const folders = new Set<string>();
+		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging, folders);
+		const { patient, trends } = await outputFigures(stage.monthEntries, stage.periods);
+		const manifest = await writeSiteData(connection, staging, stage, patient, trends, options.demonstration, log);
+		await keepSummaryHistory(cache, history, stage.monthEntries, join(staging, SUMMARY_PARQUET)).catch((error: Error) => log(`the every-month summary was not kept for the next build: ${error.message}`));
 		await swapIn(staging, out);
 		const pruned = await pruneOtherCode(cache, await monthCodeVersion());
 		if (pruned) log(`removed ${pruned} month cache entries made by earlier build code`);

@@ -17,6 +17,7 @@ import { sqlText } from './table-file.ts';
 import { cacheKey, type CacheEntry, type MonthCache } from './month-cache.ts';
 import { codeVersion } from './code-version.ts';
 import type { RttProvider } from './providers.ts';
+import { monthTrend, writeMonthPatient, type MonthTrend } from './month-trend.ts';
 
 /** A month's patient figures, as JSON can hold them: treatment → name and provider → that month's figures. */
 export type MonthPatientFigures = { treatment: string; name: string; providers: [string, WaitFigures][] }[];
@@ -25,7 +26,8 @@ export interface RttMonth {
 	period: string;
 	report: SourceReport;
 	summaryRows: number;
-	patient: MonthPatientFigures;
+	/** The month's patient figures in short (month-trend.ts); whole, they are the entry's patient.json. */
+	trend: MonthTrend;
 	figures: RttMonthFigures;
 	/** Providers with Part_2 rows this month (the latest month's list makes providers.json). */
 	providers: RttProvider[];
@@ -93,7 +95,9 @@ export async function buildRttMonth(
 		step = performance.now();
 		const tables = await writeMonthFiles(connection, join(dir, SITE_FILES), period!);
 		log(`wrote ${period}'s files (${tables.map((t) => t.name).join(', ')}), ${ms(step)} ms`);
-		return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, tables };
+		const patient = monthPatientFigures(summaries.patient);
+		await writeMonthPatient(dir, patient);
+		return { period: period!, report, summaryRows: summaries.rows, trend: monthTrend(patient), figures, providers, tables };
 	} finally {
 		for (const table of ['rtt_detail', 'rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
 			await connection.run(`DROP TABLE IF EXISTS ${table}`);
@@ -110,7 +114,7 @@ export function monthPatientFigures(patient: PatientFigures): MonthPatientFigure
 }
 
 /** Every month's patient figures as one map, months oldest first; a treatment's name is the first month's. */
-export function mergePatientFigures(months: Pick<RttMonth, 'period' | 'patient'>[]): PatientFigures {
+export function mergePatientFigures(months: { period: string; patient: MonthPatientFigures }[]): PatientFigures {
 	const merged: PatientFigures = new Map();
 	for (const month of [...months].sort((a, b) => a.period.localeCompare(b.period))) {
 		for (const { treatment, name, providers } of month.patient) {
@@ -171,10 +175,4 @@ export async function rttProviders(connection: DuckDBConnection, period: string)
 		regionName: (r.region_name as string) || null,
 		treatments: (r.treatments as string[]) ?? []
 	}));
-}
-
-/** Every month's summary rows, from the cache entries, as the all-months `rtt_summary` table. */
-export async function loadMonthSummaries(connection: DuckDBConnection, entries: CacheEntry<RttMonth>[]): Promise<void> {
-	const files = entries.map((e) => sqlText(join(e.dir, SUMMARY_FILE))).join(', ');
-	await connection.run(`CREATE OR REPLACE TABLE rtt_summary AS SELECT * FROM read_parquet([${files}])`);
 }

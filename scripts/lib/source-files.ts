@@ -191,7 +191,8 @@ export async function readSourceBytes(source: SourceFile): Promise<Uint8Array> {
 
 export async function sha256OfFile(path: string): Promise<string> {
 	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	// 1 MB pieces: with the stream's default 64 kB, hashing 100 MB took half as long again.
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
 

@@ -38,3 +38,42 @@ describe('formatting', () => {
 	for (const [name, got, expected] of cases) it(name, () => expect(got).toBe(expected));
 	it('rejects negative weeks', () => expect(() => formatWeeks(-1)).toThrow(RangeError));
 });
+
+describe('hand-written grouping agrees with Intl en-GB', () => {
+	// formatCount and friends skip Intl for ordinary numbers; these are the edges where a shortcut could slip.
+	const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+	const tenth = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	const values = [0, -0, -0.4, 0.4, 0.5, -0.5, 999, 1000, -1000, 999.95, 999999.95, 1234567.25, -7187677, 99999.96, 1e12 - 1, 1e12 + 0.5, 1e15 - 1, 1e15, -1e15, 1e21, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity];
+	for (const x of values) {
+		it(`${Object.is(x, -0) ? '-0' : x}`, () => {
+			expect(formatCount(x)).toBe(count.format(roundHalfAway(x, 0)));
+			expect(formatWeeksNumber(x)).toBe(tenth.format(roundTenth(x)));
+			expect(formatPercent(x)).toBe(`${tenth.format(roundTenth(x))}%`);
+		});
+	}
+	const wholes: [number, number, number][] = [[-0, 0, 0], [7, 1, 7], [-12, 2, -12], [999999999999, 0, 999999999999], [1e12, 1, 1e12]];
+	for (const [x, decimals, expected] of wholes) it(`roundHalfAway keeps the whole number ${x} to ${decimals} places`, () => expect(Object.is(roundHalfAway(x, decimals), expected)).toBe(true));
+});
+
+describe('roundHalfAway shortcuts agree with always rounding through toPrecision(12)', () => {
+	const reference = (x: number, decimals: number) => {
+		if (!Number.isFinite(x)) return x;
+		const factor = 10 ** decimals;
+		const rounded = Math.round(Number((Math.abs(x) * factor).toPrecision(12))) / factor;
+		return x < 0 ? -rounded : rounded;
+	};
+	// Deterministic values of every size, many of them halves or a hair off a half.
+	let seed = 13;
+	const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const values: number[] = [];
+	for (let i = 0; i < 20_000; i++) {
+		const x = (random() - 0.3) * 10 ** Math.floor(random() * 16 - 3);
+		values.push(x, Math.round(x), Math.round(x * 10) / 10 + 0.05, Math.round(x * 100) / 100 + 0.005, (Math.round(x) + 0.5) * (1 + 1e-15));
+	}
+	for (const decimals of [0, 1, 2]) {
+		it(`${values.length} values to ${decimals} places`, () => {
+			const differ = values.filter((x) => !Object.is(roundHalfAway(x, decimals), reference(x, decimals)));
+			expect(differ).toEqual([]);
+		});
+	}
+});

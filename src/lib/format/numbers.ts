@@ -9,8 +9,15 @@
 export function roundHalfAway(x: number, decimals: number): number {
 	if (!Number.isFinite(x)) return x;
 	const factor = 10 ** decimals;
+	// A whole number is already rounded (counts mostly are): toPrecision is the slow part, and
+	// below 1e12 it keeps every digit, so the answer is the same. −0 becomes 0, as below.
+	if (decimals >= 0 && Number.isInteger(x) && Math.abs(x) * factor < 1e12) return x === 0 ? 0 : x;
+	const exact = Math.abs(x) * factor;
+	// toPrecision(12) moves `exact` by at most 5e-12 of itself, which only matters within that of
+	// a half: elsewhere Math.round gives the same answer without the (slow) round trip through text.
+	const nearHalf = Math.abs(exact - Math.floor(exact) - 0.5) <= 1e-10 * Math.max(1, exact);
 	// toPrecision(12) turns 1.0499999999999998 (from 1.05·10) back into 10.5 before rounding.
-	const scaled = Number((Math.abs(x) * factor).toPrecision(12));
+	const scaled = nearHalf || exact >= 1e11 ? Number(exact.toPrecision(12)) : exact;
 	const rounded = Math.round(scaled) / factor;
 	return x < 0 ? -rounded : rounded;
 }
@@ -23,15 +30,34 @@ export function roundTenth(x: number): number {
 const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const TENTH = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+/** "1234567" → "1,234,567": en-GB's grouping of whole digits. */
+function grouped(digits: string): string {
+	const head = digits.length % 3 || 3;
+	let text = digits.slice(0, head);
+	for (let i = head; i < digits.length; i += 3) text += `,${digits.slice(i, i + 3)}`;
+	return text;
+}
+
+/**
+ * What COUNT / TENTH format, written by hand for the usual numbers (the data build
+ * formats hundreds of thousands of them, and Intl took most of that time); anything
+ * unusual (−0, very large, not finite) still goes to Intl. numbers.spec.ts checks both agree.
+ */
+function formatRounded(value: number, decimals: 0 | 1): string {
+	if (!Number.isFinite(value) || Object.is(value, -0) || Math.abs(value) >= 1e15) return (decimals ? TENTH : COUNT).format(value);
+	const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
+	return `${value < 0 ? '-' : ''}${grouped(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
 /** 12345 → "12,345"; no number (null, undefined) → "–". */
 export function formatCount(n: number | null | undefined): string {
 	if (n === null || n === undefined) return '–';
-	return COUNT.format(roundHalfAway(n, 0));
+	return formatRounded(roundHalfAway(n, 0), 0);
 }
 
 /** 14.25 → "14.3" (the number only, for tables). */
 export function formatWeeksNumber(weeks: number): string {
-	return TENTH.format(roundTenth(weeks));
+	return formatRounded(roundTenth(weeks), 1);
 }
 
 /**
@@ -52,5 +78,5 @@ export function formatWeeks(weeks: number, precision: 'tenth' | 'whole' = 'tenth
 
 /** 72.44 → "72.4%". */
 export function formatPercent(pct: number): string {
-	return `${TENTH.format(roundTenth(pct))}%`;
+	return `${formatRounded(roundTenth(pct), 1)}%`;
 }
