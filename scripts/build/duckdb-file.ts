@@ -48,15 +48,10 @@ export interface DuckdbTableSpec {
 	lazy: boolean;
 }
 
-/** Streams `from` through gzip into `to`. */
+/** Streams `from` through gzip into `to`, then removes `from`. */
 async function gzipFile(from: string, to: string): Promise<void> {
 	await pipeline(createReadStream(from), createGzip({ level: 6 }), createWriteStream(to));
-}
-
-/** Waits for every one of `work`, then throws the first failure, if any: nothing is left running. */
-async function allDone(work: Promise<unknown>[]): Promise<void> {
-	const failed = (await Promise.allSettled(work)).find((r) => r.status === 'rejected');
-	if (failed) throw failed.reason;
+	await rm(from);
 }
 
 /** Writes one table as `<path>` (gzipped DuckDB file) and `<parquet>`, and describes it for the manifest. */
@@ -75,6 +70,8 @@ export async function writeDuckdbTable(connection: DuckDBConnection, dir: string
 	let columns: { name: string; type: string }[];
 	try {
 		await connection.run(`CREATE TABLE ${inner} AS ${spec.select} ORDER BY ${spec.orderBy}`, spec.params);
+		// Read back from the sorted table: DuckDB keeps its insertion order, so the Parquet file is sorted the same way.
+		await connection.run(`COPY ${inner} TO ${sqlText(join(dir, spec.parquet))} (FORMAT parquet, COMPRESSION zstd)`);
 		rows = Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${inner}`)).getRowObjectsJS()[0].n);
 		columns = (await connection.runAndReadAll(
 			`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE database_name = $alias AND table_name = $table ORDER BY column_index`,
@@ -83,18 +80,7 @@ export async function writeDuckdbTable(connection: DuckDBConnection, dir: string
 	} finally {
 		await connection.run(`DETACH ${alias}`);
 	}
-	// The file is complete: zlib (on a thread of its own) gzips it while DuckDB copies its table to
-	// Parquet, read back from the sorted table (DuckDB keeps insertion order: the same row order).
-	await connection.run(`ATTACH ${sqlText(raw)} AS ${alias} (READ_ONLY)`);
-	try {
-		await allDone([
-			gzipFile(raw, gzipped),
-			connection.run(`COPY ${inner} TO ${sqlText(join(dir, spec.parquet))} (FORMAT parquet, COMPRESSION zstd)`)
-		]);
-	} finally {
-		await connection.run(`DETACH ${alias}`);
-	}
-	await rm(raw);
+	await gzipFile(raw, gzipped);
 	return {
 		name: spec.name,
 		title: spec.title,
