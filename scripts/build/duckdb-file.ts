@@ -27,6 +27,9 @@ export const DUCKDB_FILE_OPTIONS = `STORAGE_VERSION 'v1.4.0', BLOCK_SIZE 16384`;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/** Each write attaches its file under its own name: two tables can be written at once on two connections. */
+let attached = 0;
+
 export interface DuckdbTableSpec {
 	/** Manifest name, the name a query in /explore uses. */
 	name: string;
@@ -60,8 +63,9 @@ export async function writeDuckdbTable(connection: DuckDBConnection, dir: string
 	await mkdir(dirname(gzipped), { recursive: true });
 	await mkdir(dirname(join(dir, spec.parquet)), { recursive: true });
 	await rm(raw, { force: true });
-	const inner = `output_file.${spec.innerTable}`;
-	await connection.run(`ATTACH ${sqlText(raw)} AS output_file (${DUCKDB_FILE_OPTIONS})`);
+	const alias = `output_file_${++attached}`;
+	const inner = `${alias}.${spec.innerTable}`;
+	await connection.run(`ATTACH ${sqlText(raw)} AS ${alias} (${DUCKDB_FILE_OPTIONS})`);
 	let rows: number;
 	let columns: { name: string; type: string }[];
 	try {
@@ -70,11 +74,11 @@ export async function writeDuckdbTable(connection: DuckDBConnection, dir: string
 		await connection.run(`COPY ${inner} TO ${sqlText(join(dir, spec.parquet))} (FORMAT parquet, COMPRESSION zstd)`);
 		rows = Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${inner}`)).getRowObjectsJS()[0].n);
 		columns = (await connection.runAndReadAll(
-			`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE database_name = 'output_file' AND table_name = $table ORDER BY column_index`,
-			{ table: spec.innerTable }
+			`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE database_name = $alias AND table_name = $table ORDER BY column_index`,
+			{ alias, table: spec.innerTable }
 		)).getRowObjectsJS().map((c) => ({ name: String(c.name), type: String(c.type) }));
 	} finally {
-		await connection.run('DETACH output_file');
+		await connection.run(`DETACH ${alias}`);
 	}
 	await gzipFile(raw, gzipped);
 	return {

@@ -38,31 +38,37 @@ export const MONTH_TABLES = [
 	{ table: 'rtt_detail', columns: '*', orderBy: 'provider_code, commissioner_code, part, treatment_code' }
 ] as const;
 
+export type MonthTable = (typeof MONTH_TABLES)[number]['table'];
+
 const PERIOD = /^\d{4}-\d{2}$/;
 
 /** `rtt_summary_2026_04` for table `rtt_summary` and month `2026-04`. */
 export const monthTableName = (table: string, period: string) => `${table}_${period.replace('-', '_')}`;
 
 export async function writeMonthFiles(connection: DuckDBConnection, dir: string, period: string): Promise<TableDescription[]> {
-	if (!PERIOD.test(period)) throw new Error(`Not a month (YYYY-MM): ${period}`);
 	const written: TableDescription[] = [];
-	for (const { table, columns, orderBy } of MONTH_TABLES) {
-		const text = TABLE_TEXT[table];
-		written.push(await writeDuckdbTable(connection, dir, {
-			name: monthTableName(table, period),
-			innerTable: table,
-			title: `${text.title}: ${period}`,
-			description: text.description,
-			columnText: text.columns,
-			path: `months/${period}/${table}.duckdb.gz`,
-			parquet: `parquet/${monthTableName(table, period)}.parquet`,
-			select: `SELECT ${columns} FROM ${table} WHERE period = $period`,
-			params: { period },
-			orderBy,
-			lazy: true
-		}));
-	}
+	for (const { table } of MONTH_TABLES) written.push(await writeMonthTable(connection, dir, period, table));
 	return written;
+}
+
+/** One of the month's tables and its Parquet download; the build writes the two at once, on two connections. */
+export async function writeMonthTable(connection: DuckDBConnection, dir: string, period: string, table: MonthTable): Promise<TableDescription> {
+	if (!PERIOD.test(period)) throw new Error(`Not a month (YYYY-MM): ${period}`);
+	const { columns, orderBy } = MONTH_TABLES.find((t) => t.table === table)!;
+	const text = TABLE_TEXT[table];
+	return writeDuckdbTable(connection, dir, {
+		name: monthTableName(table, period),
+		innerTable: table,
+		title: `${text.title}: ${period}`,
+		description: text.description,
+		columnText: text.columns,
+		path: `months/${period}/${table}.duckdb.gz`,
+		parquet: `parquet/${monthTableName(table, period)}.parquet`,
+		select: `SELECT ${columns} FROM ${table} WHERE period = $period`,
+		params: { period },
+		orderBy,
+		lazy: true
+	});
 }
 
 /**

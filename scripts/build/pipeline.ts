@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Manifest, SourceReport } from '../../src/lib/schema/site-data.ts';
 import { discoverSources, notDataReason, readSourceBytes, sha256OfFile, WORKBOOK, type SourceFile } from '../lib/source-files.ts';
 import { keepCouncilResult, readCouncilWorkbook } from './council-sources.ts';
@@ -18,7 +18,7 @@ import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
 import { SUMMARY_PARQUET, writeSiteData } from './outputs.ts';
 import { MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
-import { monthCodeVersion, rttMonth, SITE_FILES, type RttMonth } from './rtt-month.ts';
+import { monthCodeVersion, rttMonth, SITE_FILES, type BuildDb, type RttMonth } from './rtt-month.ts';
 import { outputFigures } from './month-patient.ts';
 import { historyKey, keepSummaryHistory, loadMonthSummaries, outputCodeVersion, summaryFiles } from './summary-history.ts';
 
@@ -63,14 +63,14 @@ export interface ReadStage {
  * Reads every recognised file. Each RTT month is built on its own (rtt-month.ts), or
  * taken from the month cache, and leaves only its results behind, never its rows.
  */
-export async function readInputs(connection: DuckDBConnection, input: string, cache: MonthCache, log: (l: string) => void): Promise<ReadStage> {
+export async function readInputs(db: BuildDb, input: string, cache: MonthCache, log: (l: string) => void): Promise<ReadStage> {
 	const { files, problems, ignored } = await discoverSources(input);
 	for (const name of ignored) log(`ignored ${name}: no reader takes this kind of file.`);
 	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets(), months: [], monthEntries: [] };
 	let sequence = 0;
 	for (const file of files) {
 		try {
-			await readOne(connection, cache, file, stage, sequence++, log);
+			await readOne(db, cache, file, stage, sequence++, log);
 		} catch (error) {
 			if (!(error instanceof ReadError)) throw error;
 			stage.failures.push(error.message);
@@ -88,7 +88,7 @@ export async function readInputs(connection: DuckDBConnection, input: string, ca
 	return stage;
 }
 
-async function readOne(connection: DuckDBConnection, cache: MonthCache, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
+async function readOne(db: BuildDb, cache: MonthCache, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
 	const started = Date.now();
 	if (WORKBOOK.test(file.name)) return readWorkbook(file, stage, log);
 	// An empty file or a saved web page is a failed download: say so rather than skip it.
@@ -96,7 +96,7 @@ async function readOne(connection: DuckDBConnection, cache: MonthCache, file: So
 	if (notData) throw new ReadError(file.name, 1, null, notData);
 	const sha256 = await sha256OfFile(file.path);
 	if (file.sample.length && recogniseRtt({ name: file.name, bytes: file.sample })) {
-		const entry = await rttMonth(connection, cache, file, sha256, sequence, log);
+		const entry = await rttMonth(db, cache, file, sha256, sequence, log);
 		stage.sources.push(entry.result.report);
 		stage.monthEntries.push(entry);
 		return;
@@ -140,7 +140,7 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 	const connection = await instance.connect();
 	try {
 		const cache = new MonthCache(cacheRoot);
-		const stage = await readInputs(connection, resolve(options.input), cache, log);
+		const stage = await readInputs({ instance, connection }, resolve(options.input), cache, log);
 		const rejected = stage.sources.filter((s) => s.rowsRejected > 0);
 		const problems = [...stage.failures];
 		if (!options.allowRejects) {

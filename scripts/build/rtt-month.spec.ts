@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { WaitFigures } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
-import { mergePatientFigures, monthPatientFigures, type MonthPatientFigures } from './rtt-month.ts';
+import { meanwhile, mergePatientFigures, monthPatientFigures, type MonthPatientFigures } from './rtt-month.ts';
 
 const figures = (period: string, pathways: number): WaitFigures => ({
 	period, pathways, unknownClockStart: 0, median: 10, medianLow: 9, medianHigh: 11, p92: 40, medianOver104: false, p92Over104: false,
@@ -41,4 +42,48 @@ describe('monthPatientFigures', () => {
 		const kept = JSON.parse(JSON.stringify(monthPatientFigures(patient))) as MonthPatientFigures;
 		expect(mergePatientFigures([{ period: '2026-04', patient: kept }])).toEqual(patient);
 	});
+});
+
+describe('meanwhile', () => {
+	let instance: DuckDBInstance;
+	beforeAll(async () => {
+		instance = await DuckDBInstance.create(':memory:');
+		const connection = await instance.connect();
+		await connection.run('CREATE TABLE shared AS SELECT range AS n FROM range(1000)');
+	});
+	afterAll(() => instance?.closeSync());
+
+	const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+	// Each case: whether the side work fails, whether the main work fails, and what comes out.
+	const cases: [string, boolean, boolean, string][] = [
+		['both done: both results', false, false, 'both'],
+		['the side work fails while the main work runs: its error, once the main work is done', true, false, 'side failed'],
+		['the main work fails: its error, once the side work is done', false, true, 'main failed'],
+		['both fail: the main work\'s error', true, true, 'main failed']
+	];
+	for (const [name, sideFails, mainFails, expected] of cases) {
+		it(name, async () => {
+			const finished: string[] = [];
+			const run = meanwhile(
+				instance,
+				async (side) => {
+					const [{ n }] = (await side.runAndReadAll('SELECT sum(n)::INTEGER AS n FROM shared')).getRowObjectsJS();
+					// The side work ends last, so each case shows that it is waited for.
+					await pause(50);
+					if (sideFails) throw new Error('side failed');
+					finished.push('side');
+					return n;
+				},
+				async () => {
+					finished.push('main');
+					if (mainFails) throw new Error('main failed');
+					return 'main';
+				}
+			);
+			if (expected === 'both') await expect(run).resolves.toEqual([499500, 'main']);
+			else await expect(run).rejects.toThrow(expected);
+			// Nothing is left running when it returns or throws.
+			expect(finished).toEqual(sideFails ? ['main'] : ['main', 'side']);
+		});
+	}
 });

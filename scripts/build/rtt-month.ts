@@ -7,12 +7,12 @@
  * (month-cache.ts): an unchanged file with unchanged code is not read again.
  */
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { RttMonthFigures, SourceReport, TableDescription, WaitFigures } from '../../src/lib/schema/site-data.ts';
 import type { SourceFile } from '../lib/source-files.ts';
 import { readRttIntoDuckDB } from '../readers/rtt.ts';
 import { buildRttSummaries, type PatientFigures } from './rtt-summaries.ts';
-import { writeMonthFiles } from './month-files.ts';
+import { writeMonthTable } from './month-files.ts';
 import { sqlText } from './table-file.ts';
 import { cacheKey, type CacheEntry, type MonthCache } from './month-cache.ts';
 import { codeVersion } from './code-version.ts';
@@ -49,7 +49,7 @@ export function monthCodeVersion(): Promise<string> {
 
 /** The month from the cache when its file and the code are unchanged, else built (and cached). */
 export async function rttMonth(
-	connection: DuckDBConnection,
+	db: BuildDb,
 	cache: MonthCache,
 	file: SourceFile,
 	sha256: string,
@@ -59,7 +59,7 @@ export async function rttMonth(
 	const started = performance.now();
 	const key = cacheKey(await monthCodeVersion(), sha256);
 	const found = await cache.get<RttMonth>(key, log);
-	if (!found) return cache.put(key, (dir) => buildRttMonth(connection, file, sha256, sequence, dir, log));
+	if (!found) return cache.put(key, (dir) => buildRttMonth(db, file, sha256, sequence, dir, log));
 	const r = found.result.report;
 	log(`reused ${file.name} (rtt ${r.period}) from the month cache: ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected, ${ms(started)} ms`);
 	return { ...found, result: renamed(found.result, file.name) };
@@ -73,35 +73,73 @@ function renamed(month: RttMonth, name: string): RttMonth {
 	return { ...month, report };
 }
 
+/** The build's DuckDB: the connection it works on, and the database a month opens a second connection to. */
+export interface BuildDb {
+	instance: DuckDBInstance;
+	connection: DuckDBConnection;
+}
+
 /** Reads, summarises and writes one month into `dir` (an empty cache entry being built). */
 export async function buildRttMonth(
-	connection: DuckDBConnection,
+	db: BuildDb,
 	file: SourceFile,
 	sha256: string,
 	sequence: number,
 	dir: string,
 	log: (line: string) => void
 ): Promise<RttMonth> {
+	const { connection } = db;
+	const files = join(dir, SITE_FILES);
 	try {
 		let step = performance.now();
 		const { report, period } = await readRttIntoDuckDB(connection, file, sha256, sequence);
 		log(`read ${file.name} (rtt ${period}): ${report.rowsRead} rows, ${report.rowsAccepted} accepted, ${report.rowsRejected} rejected, ${ms(step)} ms`);
 		step = performance.now();
-		const summaries = await buildRttSummaries(connection);
-		const [figures] = await rttMonthFigures(connection);
-		const providers = await rttProviders(connection, period!);
-		await connection.run(`COPY rtt_summary TO ${sqlText(join(dir, SUMMARY_FILE))} (FORMAT parquet, COMPRESSION zstd)`);
-		log(`summarised ${summaries.rows} provider × treatment × part rows for ${period}, ${ms(step)} ms`);
-		step = performance.now();
-		const tables = await writeMonthFiles(connection, join(dir, SITE_FILES), period!);
+		// The detail file (DuckDB sorts, writes and gzips 180,000 rows: the longest step) is written
+		// on a second connection while this one summarises, mostly in JavaScript: both cores work.
+		const [detail, month] = await meanwhile(db.instance, (side) => writeMonthTable(side, files, period!, 'rtt_detail'), async () => {
+			const summaries = await buildRttSummaries(connection);
+			const [figures] = await rttMonthFigures(connection);
+			const providers = await rttProviders(connection, period!);
+			await connection.run(`COPY rtt_summary TO ${sqlText(join(dir, SUMMARY_FILE))} (FORMAT parquet, COMPRESSION zstd)`);
+			log(`summarised ${summaries.rows} provider × treatment × part rows for ${period}, ${ms(step)} ms`);
+			step = performance.now();
+			const summary = await writeMonthTable(connection, files, period!, 'rtt_summary');
+			return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, summary };
+		});
+		const { summary, patient, ...result } = month;
+		// In the manifest's order (MONTH_TABLES).
+		const tables = [summary, detail];
 		log(`wrote ${period}'s files (${tables.map((t) => t.name).join(', ')}), ${ms(step)} ms`);
-		const patient = monthPatientFigures(summaries.patient);
 		await writeMonthPatient(dir, patient);
-		return { period: period!, report, summaryRows: summaries.rows, trend: monthTrend(patient), figures, providers, tables };
+		return { ...result, trend: monthTrend(patient), tables };
 	} finally {
 		for (const table of ['rtt_detail', 'rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
 			await connection.run(`DROP TABLE IF EXISTS ${table}`);
 		}
+	}
+}
+
+/**
+ * Runs `aside` on a second connection to the same database while `main` runs; returns
+ * both results once both are done. Whichever fails, the other is waited for first, so
+ * nothing is left running (nor an error unheard) when this returns or throws.
+ */
+export async function meanwhile<A, M>(instance: DuckDBInstance, aside: (side: DuckDBConnection) => Promise<A>, main: () => Promise<M>): Promise<[A, M]> {
+	const side = await instance.connect();
+	try {
+		const started = aside(side);
+		// Handled now, thrown below: a failure while `main` runs is not an unhandled rejection.
+		started.catch(() => {});
+		try {
+			const result = await main();
+			return [await started, result];
+		} catch (error) {
+			await started.catch(() => {});
+			throw error;
+		}
+	} finally {
+		side.closeSync();
 	}
 }
 
