@@ -49,7 +49,7 @@ function linkFolder(target: string, keep: (name: string) => boolean): void {
 
 export function prepareHistoryInputs(log: (line: string) => void): { in60: string; in61: string; alone: string } {
 	const stamp = join(HISTORY, 'raw61.stamp');
-	const wanted = readFileSync('scripts/sample/rtt-history.ts', 'utf8') + readFileSync('scripts/sample/rtt.ts', 'utf8');
+	const wanted = readFileSync('scripts/sample/rtt-history.ts', 'utf8') + readFileSync('scripts/sample/rtt.ts', 'utf8') + readFileSync('scripts/sample/rtt-model.ts', 'utf8');
 	if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
 		log('generating 61 months of demonstration data…');
 		rmSync(RAW, { recursive: true, force: true });
