@@ -1,11 +1,13 @@
 /**
  * What every publisher-format reader needs: turn bytes into text whatever the
  * encoding, split delimited text into fields while remembering line numbers,
- * parse numbers with messages a person can act on, and keep the row accounting
- * (rowsRead = rowsAccepted + rowsRejected) in one place.
+ * parse numbers with messages a person can act on. The row accounting
+ * (rowsRead = rowsAccepted + rowsRejected) is ReportBuilder in
+ * report-builder.ts, re-exported here.
  */
-import { createHash } from 'node:crypto';
-import { MAX_ISSUES_KEPT, ReadError, type DatasetId, type ReadIssue, type SourceReport } from './types.ts';
+import { ReadError } from './types.ts';
+
+export { ReportBuilder, sha256Hex } from './report-builder.ts';
 
 // ---------------------------------------------------------------- encoding
 
@@ -227,75 +229,6 @@ export function sectorOfTidy(postcode: string): string {
 /** 'B15 2TH' → 'B15'. */
 export function districtOfTidy(postcode: string): string {
 	return postcode.slice(0, postcode.indexOf(' '));
-}
-
-// ---------------------------------------------------------------- hashing and the report
-
-export function sha256Hex(bytes: Uint8Array): string {
-	return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Counts rows and keeps the first few issues, so every reader reports the same way. */
-export class ReportBuilder {
-	private accepted = 0;
-	private rejected = 0;
-	private issueCount = 0;
-	private readonly issues: ReadIssue[] = [];
-	private readonly notes: string[] = [];
-	private readonly sha256: string;
-	private readonly bytes: number;
-
-	constructor(
-		readonly file: string,
-		readonly dataset: DatasetId,
-		content: Uint8Array
-	) {
-		this.sha256 = sha256Hex(content);
-		this.bytes = content.byteLength;
-	}
-
-	accept(): void {
-		this.accepted++;
-	}
-
-	/** The row is left out; the issue says why. `file` names a member inside an archive. */
-	reject(line: number, column: string | null, message: string, file = this.file): void {
-		this.rejected++;
-		this.issue(line, column, message, file);
-	}
-
-	/** Something worth knowing that does not cost the row. */
-	issue(line: number, column: string | null, message: string, file = this.file): void {
-		this.issueCount++;
-		if (this.issues.length < MAX_ISSUES_KEPT) this.issues.push({ file, line, column, message });
-	}
-
-	note(text: string): void {
-		this.notes.push(text);
-	}
-
-	get rowsAccepted(): number {
-		return this.accepted;
-	}
-
-	finish(period: string | null): SourceReport {
-		const notes = [...this.notes];
-		if (this.issueCount > this.issues.length) {
-			notes.push(`${this.issueCount - this.issues.length} more issues not listed.`);
-		}
-		return {
-			file: this.file,
-			dataset: this.dataset,
-			sha256: this.sha256,
-			bytes: this.bytes,
-			period,
-			rowsRead: this.accepted + this.rejected,
-			rowsAccepted: this.accepted,
-			rowsRejected: this.rejected,
-			issues: this.issues,
-			...(notes.length > 0 ? { note: notes.join(' ') } : {})
-		};
-	}
 }
 
 /** Decode and split a whole file, throwing ReadError when there is nothing to read. */
