@@ -21,6 +21,9 @@ export interface ExplorerColdRuns {
 	notes: { explorerNote: string; floorNote: string; explorer60Note: string };
 }
 
+/** When the loop never ran (the browser failed before it): no runs, no notes. */
+export const NOT_RUN: ExplorerColdRuns = { explorer: [], floors: [], overFloor: [], explorer60: [], explorer60Ratio: [], bytes60: [], notes: { explorerNote: '', floorNote: '', explorer60Note: '' } };
+
 interface Options {
 	browser: Browser;
 	siteUrl: string;
@@ -34,7 +37,7 @@ interface Options {
 }
 
 export async function measureExplorerCold({ browser, siteUrl, site60Url, runs, log, done, historyNote }: Options): Promise<ExplorerColdRuns> {
-	const r: ExplorerColdRuns = { explorer: [], floors: [], overFloor: [], explorer60: [], explorer60Ratio: [], bytes60: [], notes: { explorerNote: '', floorNote: '', explorer60Note: '' } };
+	const r: ExplorerColdRuns = structuredClone(NOT_RUN);
 	const floorVisit = () => coldVisit(browser, `${siteUrl}/floor/`, FLOOR_RESULT, { failSelector: '#status[data-failed]' });
 	/** Which wasm the floor page's selectBundle chose, for the note (the site's choice is the same code). */
 	async function floorBundle(): Promise<string> {

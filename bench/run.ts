@@ -25,7 +25,7 @@ import { decimalsOf, mergeIntoReport, writeReport, type PipelinePair } from './r
 import { benchFigures, EXPLORER_KEYS } from './figures.ts';
 import { historyNotes, measureHistoryBuilds, prepareHistoryInputs, type HistoryFigures } from './history.ts';
 import { buildHistorySite, exampleSql } from './history-browser.ts';
-import { measureExplorerCold } from './explorer-cold.ts';
+import { measureExplorerCold, NOT_RUN, type ExplorerColdRuns } from './explorer-cold.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -103,15 +103,7 @@ const naive: number[] = [];
 const speedups: number[] = [];
 const warm: number[] = [];
 const throttled: number[] = [];
-let explorer: number[] = [];
-let floors: number[] = [];
-let overFloor: number[] = [];
-let explorer60: number[] = [];
-let explorer60Ratio: number[] = [];
-let bytes60: number[] = [];
-let explorerNote = '';
-let floorNote = '';
-let explorer60Note = '';
+let cold60: ExplorerColdRuns | null = null;
 const allMonths: number[] = [];
 let allMonthsNote = '';
 const council: number[] = [];
@@ -179,9 +171,7 @@ try {
 	log(`initial JS: ${initial.bytes} bytes gzip in ${initial.files.length} files`);
 	}
 
-	const cold60 = await measureExplorerCold({ browser, siteUrl: server.url, site60Url: server60?.url ?? null, runs: RUNS, log, done, historyNote });
-	({ explorer, floors, overFloor, explorer60, explorer60Ratio, bytes60 } = cold60);
-	({ explorerNote, floorNote, explorer60Note } = cold60.notes);
+	cold60 = await measureExplorerCold({ browser, siteUrl: server.url, site60Url: server60?.url ?? null, runs: RUNS, log, done, historyNote });
 
 	// England's median wait by month over all 60 months, warm (the explorer's own example).
 	if (server60) {
@@ -244,7 +234,8 @@ try {
 
 // ---------------------------------------------------------------- results
 
-const figures = benchFigures({ pipeline, cold, throttled, warm, explorer, floors, overFloor, council, initial, explorerWarm, upload, speedups, history, explorer60, explorer60Ratio, bytes60, allMonths });
+const { notes: { explorerNote, floorNote, explorer60Note }, ...explorerRuns } = cold60 ?? NOT_RUN;
+const figures = benchFigures({ pipeline, cold, throttled, warm, council, initial, explorerWarm, upload, speedups, history, allMonths, ...explorerRuns });
 const results: Record<string, number | null> = {};
 const measured = ONLY_EXPLORER ? figures.filter((f) => EXPLORER_KEYS.includes(f.key)) : figures;
 if (ONLY_EXPLORER && existsSync('bench/results.json')) Object.assign(results, JSON.parse(readFileSync('bench/results.json', 'utf8')));
