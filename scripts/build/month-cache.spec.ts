@@ -40,6 +40,33 @@ describe('month cache', () => {
 		expect(existsSync(join(root, key, 'entry.json'))).toBe(true);
 	});
 
+	it('hands an entry checked ahead (prefetch) to the next get once; later gets check again', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'month-cache-'));
+		const { cache, entry } = await filled(root);
+		await cache.prefetch(key, () => {});
+		// Damaged after the check ahead: the checked entry is handed out, then the damage is found.
+		writeFileSync(join(root, key, 'summary.parquet'), 'summary ROWS');
+		expect((await cache.get<{ period: string }>(key, () => {}))?.result).toEqual(entry.result);
+		const lines: string[] = [];
+		expect(await cache.get(key, (line) => lines.push(line))).toBeNull();
+		expect(lines[0]).toMatch(/does not have the SHA-256/);
+		// A damaged entry found ahead is reported then, and the get that follows finds nothing.
+		const other = await filled(mkdtempSync(join(tmpdir(), 'month-cache-')));
+		rmSync(join(other.cache.root, key, 'summary.parquet'));
+		const early: string[] = [];
+		await other.cache.prefetch(key, (line) => early.push(line));
+		expect(early[0]).toMatch(/missing/);
+		expect(await other.cache.get(key, () => {})).toBeNull();
+		// An entry put after its check ahead is not shadowed by that check.
+		const put = new MonthCache(mkdtempSync(join(tmpdir(), 'month-cache-')));
+		await put.prefetch(key, () => {});
+		await put.put(key, async (dir) => {
+			await writeFile(join(dir, 'summary.parquet'), 'rows');
+			return { period: '2026-05' };
+		});
+		expect((await put.get<{ period: string }>(key, () => {}))?.result).toEqual({ period: '2026-05' });
+	});
+
 	const damages: [string, (dir: string) => void, RegExp][] = [
 		['a file changed in place (same size)', (dir) => writeFileSync(join(dir, 'summary.parquet'), 'summary ROWS'), /does not have the SHA-256/],
 		['a file cut short', (dir) => writeFileSync(join(dir, 'files/tables/month.arrow.gz'), 'month'), /wrong size/],

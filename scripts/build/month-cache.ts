@@ -87,10 +87,29 @@ async function fileDamage(dir: string, file: CachedFile): Promise<string | null>
 }
 
 export class MonthCache {
+	/** Entries checked ahead of their use (`prefetch`), each handed out once by `get`. */
+	private readonly ahead = new Map<string, Promise<CacheEntry<unknown> | null>>();
+
 	constructor(readonly root: string) {}
 
 	/** The entry for `key`, checked file by file; a damaged entry is deleted (and reported) and null returned. */
-	async get<T>(key: string, log: (line: string) => void): Promise<CacheEntry<T> | null> {
+	get<T>(key: string, log: (line: string) => void): Promise<CacheEntry<T> | null> {
+		const early = this.ahead.get(key);
+		if (!early) return this.check<T>(key, log);
+		this.ahead.delete(key);
+		return early as Promise<CacheEntry<T> | null>;
+	}
+
+	/**
+	 * Starts checking the entry for `key` now, for a `get` to come: a build checks the
+	 * cached months while it waits on DuckDB building a new one. Resolves when checked.
+	 */
+	prefetch(key: string, log: (line: string) => void): Promise<unknown> {
+		if (!this.ahead.has(key)) this.ahead.set(key, this.check(key, log));
+		return this.ahead.get(key)!.catch(() => null); // a failure is the later get's to report
+	}
+
+	private async check<T>(key: string, log: (line: string) => void): Promise<CacheEntry<T> | null> {
 		const dir = join(this.root, key);
 		if (!(await stat(dir).catch(() => null))) return null;
 		const checked = await damage<T>(dir, key);
@@ -126,6 +145,7 @@ export class MonthCache {
 			await rename(building, dir).catch((error: NodeJS.ErrnoException) => {
 				if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
 			});
+			this.ahead.delete(key);
 			// Read back as a cached build will read it, so a fresh month and a cached one give the same results.
 			return { dir, result: (JSON.parse(text) as EntryFile<T>).result, files };
 		} finally {
@@ -174,7 +194,7 @@ export async function placeFiles(entry: CacheEntry<unknown>, prefix: string, sit
 }
 
 /** A hard link, replacing what is there (the usual case, an empty site folder, costs no extra call); else a copy. */
-async function placeFile(from: string, target: string): Promise<void> {
+export async function placeFile(from: string, target: string): Promise<void> {
 	try {
 		await link(from, target);
 	} catch (error) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, TREND_FILE, providersFile, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { catalogue } from '../../src/lib/schema/tables.ts';
-import { sqlText, writeTable } from './table-file.ts';
+import { writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
@@ -24,9 +24,8 @@ import { unionTable } from './month-files.ts';
 import { writeFeeds } from './feeds.ts';
 import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
+import { summaryYearPath, writeSummaryYears, type SummaryYear } from './summary-history.ts';
 
-/** Every month's summary in one Parquet file (kept in the month cache for the next build too, summary-history.ts). */
-export const SUMMARY_PARQUET = 'parquet/rtt_summary.parquet';
 
 async function writeJsonFile(path: string, value: unknown): Promise<number> {
 	const text = JSON.stringify(value);
@@ -40,6 +39,7 @@ export async function writeSiteData(
 	stage: ReadStage,
 	patient: PatientFigures,
 	trends: TrendFiguresMap,
+	years: SummaryYear[],
 	demonstration: boolean,
 	log: (line: string) => void
 ): Promise<Manifest> {
@@ -48,7 +48,7 @@ export async function writeSiteData(
 	const months = stage.months.flatMap((month) => month.tables);
 	// The every-month tables need only the months: DuckDB writes them on its own threads
 	// while the patient files and feeds are made here, and nothing else uses the connection meanwhile.
-	const summaries = writeSummaryTables(connection, dir, months);
+	const summaries = writeSummaryTables(connection, dir, months, years);
 	summaries.catch(() => {}); // awaited below, where a failure is reported
 	let side: Awaited<ReturnType<typeof writePatientSide>>;
 	try {
@@ -131,15 +131,25 @@ async function writePatientSide(dir: string, stage: ReadStage, patient: PatientF
 	return { latestPeriod, centroids, providers, unlocated, files, aePeriods };
 }
 
-/** Every month's summary in one Parquet file (at the address it has always had), and England's rows of it as a DuckDB table. */
-async function writeSummaryTables(connection: DuckDBConnection, dir: string, months: TableDescription[]): Promise<TableDescription[]> {
-	await connection.run(`COPY (SELECT ${SUMMARY_COLUMNS.map((c) => c.name).join(', ')} FROM rtt_summary ORDER BY period, part, provider_code, treatment_code)
-		TO ${sqlText(join(dir, SUMMARY_PARQUET))} (FORMAT parquet, COMPRESSION zstd)`);
+/**
+ * Every month's summary as one Parquet file per year (summary-history.ts), each year a union of its
+ * months the explorer can name too; and England's rows of every month as a DuckDB table.
+ */
+async function writeSummaryTables(connection: DuckDBConnection, dir: string, months: TableDescription[], years: SummaryYear[]): Promise<TableDescription[]> {
+	await writeSummaryYears(connection, dir, years);
+	const summaries = months.filter((t) => t.innerTable === 'rtt_summary');
+	const text = TABLE_TEXT.rtt_summary;
 	return [
-		unionTable('rtt_summary', months.filter((t) => t.innerTable === 'rtt_summary'), {
-			title: `${TABLE_TEXT.rtt_summary.title}: every month`,
-			description: `${TABLE_TEXT.rtt_summary.description} Naming it fetches every month; name one month's part (rtt_summary_YYYY_MM) to fetch that month only.`
-		}, SUMMARY_PARQUET),
+		unionTable('rtt_summary', summaries, {
+			title: `${text.title}: every month`,
+			description: `${text.description} Naming it fetches every month; name one month's part (rtt_summary_YYYY_MM) to fetch that month only, or one year's (rtt_summary_YYYY) to fetch that year's months. Its Parquet download is one file per year.`
+		}),
+		...years.map(({ year }) =>
+			unionTable(`rtt_summary_${year}`, summaries.filter((t) => t.name.startsWith(`rtt_summary_${year}_`)), {
+				title: `${text.title}: ${year}`,
+				description: `${text.description} The months of ${year}: naming it fetches each of them.`
+			}, summaryYearPath(year))
+		),
 		await writeDuckdbTable(connection, dir, {
 			name: 'rtt_england',
 			innerTable: 'rtt_england',

@@ -55,8 +55,11 @@ describe('data build on the demonstration data', () => {
 		expect(byName.get('rtt_detail_2026_04')).toMatchObject({ format: 'duckdb', innerTable: 'rtt_detail', path: 'months/2026-04/rtt_detail.duckdb.gz', lazy: true });
 		expect(byName.get('rtt_summary_2026_04')).toMatchObject({ format: 'duckdb', innerTable: 'rtt_summary', path: 'months/2026-04/rtt_summary.duckdb.gz', lazy: true });
 		const union = byName.get('rtt_summary')!;
-		expect(union).toMatchObject({ format: 'union', parts: ['rtt_summary_2026_02', 'rtt_summary_2026_03', 'rtt_summary_2026_04'], parquet: 'parquet/rtt_summary.parquet' });
-		expect(existsSync(join(out, union.parquet!))).toBe(true);
+		expect(union).toMatchObject({ format: 'union', parts: ['rtt_summary_2026_02', 'rtt_summary_2026_03', 'rtt_summary_2026_04'], parquet: null });
+		// Every month's summary is downloaded by year: one union and one Parquet file per calendar year.
+		expect(byName.get('rtt_summary_2026')).toMatchObject({ family: 'rtt_summary', format: 'union', parts: union.parts, parquet: 'parquet/rtt_summary_2026.parquet', rows: union.rows });
+		expect(existsSync(join(out, 'parquet/rtt_summary_2026.parquet'))).toBe(true);
+		expect(existsSync(join(out, 'parquet/rtt_summary.parquet'))).toBe(false);
 		const parts = union.parts!.map((n) => byName.get(n)!);
 		expect(union.rows).toBe(parts.reduce((sum, p) => sum + p.rows, 0));
 		expect(union.bytes).toBe(parts.reduce((sum, p) => sum + p.bytes, 0));
@@ -82,8 +85,8 @@ describe('data build on the demonstration data', () => {
 		expect(JSON.parse(readFileSync(join(out, 'patient/trend-C_110.json'), 'utf8')).periods).toEqual(manifest.periods);
 		expect(existsSync(join(out, 'patient/postcodes/LS.json'))).toBe(true);
 		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
-		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);
-		expect(pkg.resources[0]).toMatchObject({ name: 'rtt_summary', path: 'parquet/rtt_summary.parquet' });
+		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.filter((t) => t.parquet).map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);
+		expect(pkg.resources[0]).toMatchObject({ name: 'rtt_summary_2026', path: 'parquet/rtt_summary_2026.parquet' });
 		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
 	});
 

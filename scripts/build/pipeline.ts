@@ -10,17 +10,18 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Manifest, SourceReport } from '../../src/lib/schema/site-data.ts';
-import { discoverSources, notDataReason, readSourceBytes, sha256OfFile, WORKBOOK, type SourceFile } from '../lib/source-files.ts';
+import { discoverSources, notDataReason, readSourceBytes, WORKBOOK, type SourceFile } from '../lib/source-files.ts';
+import { InputHashes } from './input-hashes.ts';
 import { keepCouncilResult, readCouncilWorkbook } from './council-sources.ts';
 import { buildCouncilData, type CouncilData } from './council.ts';
 import { recogniseRtt } from '../readers/rtt.ts';
 import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
-import { SUMMARY_PARQUET, writeSiteData } from './outputs.ts';
-import { MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
+import { writeSiteData } from './outputs.ts';
+import { cacheKey, MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
 import { monthCodeVersion, rttMonth, SITE_FILES, type BuildDb, type RttMonth } from './rtt-month.ts';
 import { outputFigures } from './month-patient.ts';
-import { historyKey, keepSummaryHistory, loadMonthSummaries, outputCodeVersion, summaryFiles } from './summary-history.ts';
+import { keepSummaryYears, loadMonthSummaries, outputCodeVersion, summarySources, summaryYears } from './summary-history.ts';
 
 export interface BuildOptions {
 	input: string;
@@ -65,17 +66,21 @@ export interface ReadStage {
  */
 export async function readInputs(db: BuildDb, input: string, cache: MonthCache, log: (l: string) => void): Promise<ReadStage> {
 	const { files, problems, ignored } = await discoverSources(input);
+	const hashes = await InputHashes.open(cache.root);
+	const ahead = prefetchMonths(files, cache, hashes, log).catch(() => {}); // each month checks its entry again when it comes to it
 	for (const name of ignored) log(`ignored ${name}: no reader takes this kind of file.`);
 	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets(), months: [], monthEntries: [] };
 	let sequence = 0;
 	for (const file of files) {
 		try {
-			await readOne(db, cache, file, stage, sequence++, log);
+			await readOne(db, cache, hashes, file, stage, sequence++, log);
 		} catch (error) {
 			if (!(error instanceof ReadError)) throw error;
 			stage.failures.push(error.message);
 		}
 	}
+	await ahead;
+	await hashes.save().catch((error: Error) => log(`the input files' hashes were not kept for the next build: ${error.message}`));
 	const seen = new Map<string, string>();
 	for (const source of stage.sources.filter((s) => s.dataset === 'rtt' && s.period)) {
 		const other = seen.get(source.period!);
@@ -88,13 +93,26 @@ export async function readInputs(db: BuildDb, input: string, cache: MonthCache, 
 	return stage;
 }
 
-async function readOne(db: BuildDb, cache: MonthCache, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
+/**
+ * Checks the cache entries of the RTT months, in file order, while the files are read one
+ * by one: the checks fill the time the build waits on DuckDB reading a new month.
+ */
+async function prefetchMonths(files: SourceFile[], cache: MonthCache, hashes: InputHashes, log: (l: string) => void): Promise<void> {
+	const code = await monthCodeVersion();
+	for (const file of files) {
+		if (WORKBOOK.test(file.name) || notDataReason(file) || !file.sample.length || !recogniseRtt({ name: file.name, bytes: file.sample })) continue;
+		const sha256 = await hashes.sha256(file.path).catch(() => null);
+		if (sha256) await cache.prefetch(cacheKey(code, sha256), log);
+	}
+}
+
+async function readOne(db: BuildDb, cache: MonthCache, hashes: InputHashes, file: SourceFile, stage: ReadStage, sequence: number, log: (l: string) => void) {
 	const started = Date.now();
-	if (WORKBOOK.test(file.name)) return readWorkbook(file, stage, log);
+	if (WORKBOOK.test(file.name)) return readWorkbook(file, await hashes.sha256(file.path), stage, log);
 	// An empty file or a saved web page is a failed download: say so rather than skip it.
 	const notData = notDataReason(file);
 	if (notData) throw new ReadError(file.name, 1, null, notData);
-	const sha256 = await sha256OfFile(file.path);
+	const sha256 = await hashes.sha256(file.path);
 	if (file.sample.length && recogniseRtt({ name: file.name, bytes: file.sample })) {
 		const entry = await rttMonth(db, cache, file, sha256, sequence, log);
 		stage.sources.push(entry.result.report);
@@ -114,7 +132,7 @@ async function readOne(db: BuildDb, cache: MonthCache, file: SourceFile, stage: 
 }
 
 /** An ODS/XLSX: read whole by the council workbook reader that knows its sheets, else listed as ignored. */
-async function readWorkbook(file: SourceFile, stage: ReadStage, log: (l: string) => void) {
+async function readWorkbook(file: SourceFile, sha256: string, stage: ReadStage, log: (l: string) => void) {
 	if (file.bytes === 0) throw new ReadError(file.name, 1, null, 'the file is empty (0 bytes).');
 	const result = await readCouncilWorkbook(file.name, await readSourceBytes(file));
 	if (!result) {
@@ -122,7 +140,7 @@ async function readWorkbook(file: SourceFile, stage: ReadStage, log: (l: string)
 		log(`ignored ${file.name}: no reader recognises this workbook.`);
 		return;
 	}
-	const r = keepCouncilResult(stage.datasets.council, file.name, result, await sha256OfFile(file.path), file.bytes);
+	const r = keepCouncilResult(stage.datasets.council, file.name, result, sha256, file.bytes);
 	stage.sources.push(r);
 	log(`read ${r.file} (${r.dataset}): ${r.rowsRead} rows, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected`);
 }
@@ -157,18 +175,19 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		if (problems.length) throw new BuildFailed(problems);
 
 		// From here on only the months' results are used: summary rows, figures and files.
-		const history = historyKey(await monthCodeVersion(), await outputCodeVersion());
-		await loadMonthSummaries(connection, await summaryFiles(cache, history, stage.monthEntries, log));
+		const [monthCode, outputCode] = [await monthCodeVersion(), await outputCodeVersion()];
+		const years = await summaryYears(cache, monthCode, outputCode, stage.monthEntries, log);
+		await loadMonthSummaries(connection, summarySources(years));
 		const staging = `${out}.tmp-${process.pid}`;
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
 		const folders = new Set<string>();
 		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging, folders);
 		const { patient, trends } = await outputFigures(stage.monthEntries, stage.periods);
-		const manifest = await writeSiteData(connection, staging, stage, patient, trends, options.demonstration, log);
-		await keepSummaryHistory(cache, history, stage.monthEntries, join(staging, SUMMARY_PARQUET)).catch((error: Error) => log(`the every-month summary was not kept for the next build: ${error.message}`));
+		const manifest = await writeSiteData(connection, staging, stage, patient, trends, years, options.demonstration, log);
+		await keepSummaryYears(cache, monthCode, outputCode, years, staging).catch((error: Error) => log(`the summary year files were not kept for the next build: ${error.message}`));
 		await swapIn(staging, out);
-		const pruned = await pruneOtherCode(cache, await monthCodeVersion());
+		const pruned = await pruneOtherCode(cache, monthCode);
 		if (pruned) log(`removed ${pruned} month cache entries made by earlier build code`);
 		return manifest;
 	} finally {

@@ -94,7 +94,8 @@ export function readZipEntry(zip: Uint8Array, entry: ZipEntry, maxBytes?: number
 export function zipEntryStart(zip: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
 	const packed = compressedBytes(zip, entry);
 	if (entry.method === 0) return packed.subarray(0, limit);
-	for (let take = Math.min(packed.length, limit); ; take = Math.min(packed.length, take * 4)) {
+	// Text packs four to ten times: a quarter of the limit, packed, usually decodes to more than the limit.
+	for (let take = Math.min(packed.length, Math.ceil(limit / 4)); ; take = Math.min(packed.length, take * 4)) {
 		// A sync flush returns what the bytes so far decode to instead of failing on the missing end.
 		const bytes = new Uint8Array(inflateRawSync(packed.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH }));
 		if (bytes.length >= limit || take === packed.length) return bytes.subarray(0, limit);

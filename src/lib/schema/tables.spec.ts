@@ -26,7 +26,10 @@ describe('table families', () => {
 		['rtt_summary', { family: 'rtt_summary' }],
 		['providers', { family: 'providers' }],
 		['postcode_sectors', { family: 'postcode_sectors' }],
-		['rtt_detail_2026', { family: 'rtt_detail_2026' }]
+		// One year's summary (every month of it, one download) is of the family its months are.
+		['rtt_summary_2026', { family: 'rtt_summary' }],
+		['rtt_detail_26', { family: 'rtt_detail_26' }],
+		['rtt_detail_2026_4', { family: 'rtt_detail_2026_4' }]
 	];
 	it.each(names)('%s is of family %j', (name, expected) => expect(familyOf(name)).toEqual(expected));
 

@@ -75,11 +75,17 @@ export interface TableCatalogue {
 export const tableFormat = (table: Pick<ManifestTable, 'format'>): TableFormat => table.format ?? 'arrow';
 
 const MONTH_SUFFIX = /_(\d{4})_(\d{2})$/;
+const YEAR_SUFFIX = /_\d{4}$/;
 
-/** `rtt_detail` for `rtt_detail_2026_04` (and its month); any other table is a family of its own. */
+/**
+ * `rtt_detail` for `rtt_detail_2026_04` (and its month), `rtt_summary` for the year's
+ * `rtt_summary_2026`; any other table is a family of its own.
+ */
 export function familyOf(name: string): { family: string; period?: string } {
 	const month = MONTH_SUFFIX.exec(name);
-	return month ? { family: name.slice(0, month.index), period: `${month[1]}-${month[2]}` } : { family: name };
+	if (month) return { family: name.slice(0, month.index), period: `${month[1]}-${month[2]}` };
+	const year = YEAR_SUFFIX.exec(name);
+	return year ? { family: name.slice(0, year.index) } : { family: name };
 }
 
 const columnsText = (columns: readonly ColumnDescription[]) => JSON.stringify(columns.map((c) => [c.name, c.type, c.description]));
