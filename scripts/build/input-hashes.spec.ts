@@ -53,6 +53,15 @@ describe('input hashes kept between builds', () => {
 		});
 	}
 
+	it('hashes a file once per build, however often asked (a zip and its entries)', async () => {
+		const { root, file } = await kept();
+		writeFileSync(file, 'month one, revised');
+		const hashes = await InputHashes.open(root);
+		const [first, second] = await Promise.all([hashes.sha256(file), hashes.sha256(file)]);
+		writeFileSync(file, 'month one, revised again');
+		expect([first, second, await hashes.sha256(file)]).toEqual(Array(3).fill(sha('month one, revised')));
+	});
+
 	it('hashes every file when the kept hashes are damaged or of another format', async () => {
 		for (const text of ['{not json', JSON.stringify({ format: 0, files: {} })]) {
 			const { root, file } = await kept();

@@ -25,6 +25,7 @@ interface Known {
 export class InputHashes {
 	private changed = false;
 	private readonly used = new Map<string, Known>();
+	private readonly asked = new Map<string, Promise<string>>();
 
 	private constructor(
 		private readonly path: string,
@@ -45,10 +46,22 @@ export class InputHashes {
 		return new InputHashes(path, known);
 	}
 
-	/** The file's SHA-256: the kept one when its size, times and inode are unchanged, else read and hashed. */
-	async sha256(path: string): Promise<string> {
+	/**
+	 * The file's SHA-256: the kept one when its size, times and inode are unchanged, else read
+	 * and hashed; once per build, however often asked (a zip's entries share their file's).
+	 */
+	sha256(path: string): Promise<string> {
+		let hash = this.asked.get(path);
+		if (!hash) {
+			hash = this.find(path);
+			this.asked.set(path, hash);
+		}
+		return hash;
+	}
+
+	private async find(path: string): Promise<string> {
 		const info = await stat(path);
-		const kept = this.used.get(path) ?? this.known.get(path);
+		const kept = this.known.get(path);
 		const now = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
 		if (kept && kept.size === now.size && kept.mtimeMs === now.mtimeMs && kept.ctimeMs === now.ctimeMs && kept.ino === now.ino) {
 			this.used.set(path, kept);

@@ -26,7 +26,6 @@ import type { ReadStage } from './pipeline.ts';
 import { writeCouncilData, type CouncilOutput } from './council-output.ts';
 import { summaryYearPath, writeSummaryYears, type SummaryYear } from './summary-history.ts';
 
-
 async function writeJsonFile(path: string, value: unknown): Promise<number> {
 	const text = JSON.stringify(value);
 	await writeFile(path, text);
