@@ -16,6 +16,9 @@ import type { TrackedPage } from '../support/browser.ts';
 import { HOSTILE_PROVIDER_NAMES, HOSTILE_SITE_NAMES } from '../../scripts/sample/hostile.ts';
 import type { CouncilsFile } from '../../src/lib/schema/council.ts';
 
+/** A card in the whole list: the first cards are drawn first and the list is busy until the rest follow. */
+const ALL_CARDS = 'ol.results:not([aria-busy]) article.result';
+
 const siteUrl = inject('siteUrl');
 const { open } = useBrowser();
 
@@ -97,7 +100,7 @@ describe('hostile names in the data stay text', () => {
 		const { providers } = await publishedNames();
 		const { page, dialogs, outside } = await openWatched();
 		await page.goto(`${siteUrl}/?postcode=LS1+4AP&treatment=C_999&miles=25`);
-		await page.waitForSelector('article.result');
+		await page.waitForSelector(ALL_CARDS);
 		for (const [code, name] of providers) {
 			const heading = page.locator(`article.result[data-code="${code}"] h3`);
 			expect(await heading.count(), code).toBe(1);

@@ -8,6 +8,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/e2e-browser.ts';
 
+/** A card in the whole list: the first cards are drawn first and the list is busy until the rest follow. */
+const ALL_CARDS = 'ol.results:not([aria-busy]) article.result';
+
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
 const POSTCODE = dataset === 'real' ? 'B15 2TH' : 'LS1 4AP';
@@ -31,7 +34,7 @@ describe(`offline (${dataset} data)`, () => {
 
 			// Online, the pages and tables used later are visited once (cached on first use).
 			await page.goto(`${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=C_110`);
-			await page.waitForSelector('article.result');
+			await page.waitForSelector(ALL_CARDS);
 			const providerHref = await page.locator('article.result h3 a').first().getAttribute('href');
 			const providerName = (await page.locator('article.result h3 a').first().textContent())!.trim();
 			await page.locator('article.result h3 a').first().click();
@@ -52,7 +55,7 @@ describe(`offline (${dataset} data)`, () => {
 			await page.getByLabel('Treatment', { exact: true }).fill('knee');
 			await page.getByLabel('How far can you travel?').selectOption('50');
 			await page.getByRole('button', { name: 'Search', exact: true }).click();
-			await page.waitForSelector('article.result');
+			await page.waitForSelector(ALL_CARDS);
 			await expect(page.getByTestId('results-summary').textContent()).resolves.toMatch(/hospitals? within 50 miles of/);
 			expect(await page.locator('article.result').count()).toBeGreaterThan(0);
 

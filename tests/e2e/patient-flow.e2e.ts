@@ -12,6 +12,9 @@ import { useBrowser } from '../support/e2e-browser.ts';
 import { atomProblems, parseXml } from '../../scripts/build/atom-check.ts';
 import type { TreatmentWaitsFile } from '../../src/lib/schema/site-data.ts';
 
+/** A card in the whole list: the first cards are drawn first and the list is busy until the rest follow. */
+const ALL_CARDS = 'ol.results:not([aria-busy]) article.result';
+
 const siteUrl = inject('siteUrl');
 const dataset = inject('dataset');
 const real = dataset === 'real';
@@ -29,7 +32,7 @@ async function fetchText(page: Page, href: string): Promise<{ status: number; ty
 
 async function eyeSearch(page: Page) {
 	await page.goto(`${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=${EYES}&miles=25`);
-	await page.waitForSelector('article.result');
+	await page.waitForSelector(ALL_CARDS);
 }
 
 describe(`people treated, list change and feeds (${dataset} data)`, () => {
@@ -139,11 +142,11 @@ describe(`location in the URL and the compare choice (${dataset} data)`, () => {
 		await page.getByLabel('Treatment', { exact: true }).fill('eyes');
 		await page.getByRole('button', { name: 'Use my location' }).click();
 		await page.waitForURL(/near=/);
-		await page.waitForSelector('article.result');
+		await page.waitForSelector(ALL_CARDS);
 		expect(new URL(page.url()).searchParams.get('near')).toBe('53.80,-1.55');
 		const before = await page.$$eval('article.result h3', (h) => h.map((e) => e.textContent));
 		await page.reload();
-		await page.waitForSelector('article.result');
+		await page.waitForSelector(ALL_CARDS);
 		expect(await page.$$eval('article.result h3', (h) => h.map((e) => e.textContent))).toEqual(before);
 		await expect(page.getByTestId('results-summary').textContent()).resolves.toContain('your location (to about 1 km)');
 		expect(outside).toEqual([]);
@@ -162,7 +165,7 @@ describe(`location in the URL and the compare choice (${dataset} data)`, () => {
 		await page.waitForURL(/treatment=C_330/);
 		// Wait for the new list, not the old one still on screen.
 		await page.getByTestId('results-summary').filter({ hasText: /skin/i }).waitFor();
-		await page.waitForSelector('article.result');
+		await page.waitForSelector(ALL_CARDS);
 		const checked = await page.locator('article.result input[type="checkbox"]:checked').count();
 		const listed = await page.locator('.chosen-elsewhere li').filter({ hasText: name }).count();
 		expect(checked + listed).toBe(1);

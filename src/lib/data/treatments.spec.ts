@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_TREATMENTS_CODE, TREATMENTS, normaliseSearchText, searchTreatments, treatmentByCode } from './treatments.ts';
+import { ALL_TREATMENTS_CODE, TREATMENTS, exactTreatment, normaliseSearchText, searchTreatments, treatmentByCode } from './treatments.ts';
 
 const codes = (query: string) => searchTreatments(query).map((m) => m.treatment.code);
 
@@ -136,4 +136,25 @@ describe('normaliseSearchText', () => {
 	for (const [text, expected] of cases) {
 		it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => expect(normaliseSearchText(text)).toBe(expected));
 	}
+});
+
+describe('exactTreatment: only a whole code, term or name', () => {
+	const cases: [string, string | null][] = [
+		['C_110', 'C_110'],
+		['c 110', 'C_110'],
+		['knee', 'C_110'],
+		['Knee replacement', 'C_110'],
+		['trauma and orthopaedics', 'C_110'],
+		['Bones and joints (trauma and orthopaedics)', 'C_110'],
+		['Trauma and Orthopaedic Service', 'C_110'],
+		['all treatments', ALL_TREATMENTS_CODE],
+		// Prefixes and loose words are what searchTreatments guesses from; exactTreatment does not.
+		['kne', null],
+		['ortho', 'C_110'],
+		['orthop', null],
+		['bones joints', null],
+		['', null],
+		['   ', null]
+	];
+	it.each(cases)('%j → %s', (text, code) => expect(exactTreatment(text)?.code ?? null).toBe(code));
 });

@@ -133,3 +133,13 @@ export function searchTreatments(query: string, limit = Infinity): TreatmentMatc
 	// Array.prototype.sort is stable, so equal scores stay in published order.
 	return matches.sort((a, b) => b.score - a.score).slice(0, limit);
 }
+
+/**
+ * The treatment only when the text names it whole: its code, an everyday term
+ * or its name ("knee", "trauma and orthopaedics", "C_110"), never a guess from
+ * a prefix. Half-typed words ("ort") give null, so a page may fetch ahead on it.
+ */
+export function exactTreatment(text: string): Treatment | null {
+	const best = searchTreatments(text, 1)[0];
+	return best && best.score >= SCORE.name ? best.treatment : null;
+}
