@@ -35,6 +35,19 @@ describe('Utf8Check', () => {
 			expect(check.end()).toBe(true);
 		});
 	}
+	const asciiCases: [string, Uint8Array[], boolean][] = [
+		['plain ASCII in two chunks', [strToU8('RTT-January-2026,'), strToU8('R0A\n')], true],
+		['UTF-8 with an accent in the second chunk', [strToU8('RTT-January-2026,'), strToU8('café\n')], false],
+		['a no-break space (which trim removes) in the first chunk', [strToU8('\u00a0R0A,'), strToU8('x\n')], false]
+	];
+	for (const [what, chunks, ascii] of asciiCases) {
+		it(`says whether ${what} is ASCII: ${ascii}`, () => {
+			const check = new Utf8Check();
+			for (const chunk of chunks) check.check(chunk);
+			expect(check.end()).toBe(true);
+			expect(check.ascii).toBe(ascii);
+		});
+	}
 	const bad: [string, Uint8Array[]][] = [
 		['Windows-1252 (’ as 0x92)', [strToU8('it'), bytes(0x92), strToU8('s')]],
 		['a character cut off at the end', [strToU8('caf'), bytes(0xc3)]],
@@ -74,12 +87,12 @@ describe('checkStream', () => {
 	for (const [what, file] of copies) {
 		it(`copies ${what} out byte for byte as it checks it`, async () => {
 			const copy = join(dir, 'copy.csv');
-			expect(await checkStream(file, 1000, copy)).toEqual({ utf8: true });
+			expect(await checkStream(file, 1000, copy)).toEqual({ utf8: true, ascii: true });
 			expect(Buffer.compare(readFileSync(copy), csv)).toBe(0);
 		});
 	}
 	it('reports a plain Windows-1252 file as not UTF-8, without copying it', async () => {
-		expect(await checkStream(source('w.csv', bytes(0x61, 0x92, 0x0a), 'plain'), 1000)).toEqual({ utf8: false });
+		expect(await checkStream(source('w.csv', bytes(0x61, 0x92, 0x0a), 'plain'), 1000)).toEqual({ utf8: false, ascii: false });
 	});
 	const damaged: [string, SourceFile, RegExp][] = [
 		['a gzip cut short', source('cut.csv.gz', gzipSync(csv).subarray(0, 20_000), 'gzip'), /^cut\.csv\.gz, line 0: the file is damaged or cut short and cannot be decompressed \(unexpected end of file\)\.$/],

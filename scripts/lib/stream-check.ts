@@ -3,16 +3,16 @@
  * DuckDB's CSV reader neither notices a gzip cut short nor gives up quickly on a huge
  * line, and it needs UTF-8: so a damaged archive or a line longer than `maxLine` bytes
  * becomes a ReadError naming the file (and the line), and whether the bytes are UTF-8
- * is reported. The bytes can be copied to a file as they pass (an archive's contents,
+ * (and whether they are plain ASCII, which lets a reader skip work) is reported. The bytes can be copied to a file as they pass (an archive's contents,
  * for DuckDB), so that 85 MB of CSV is never held in memory. Each chunk costs a few
  * native scans (indexOf, isUtf8), no JavaScript loop over its bytes.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { damaged, decompressedStream, type SourceFile } from './source-files.ts';
 import { ReadError } from '../readers/types.ts';
 
-export async function checkStream(source: SourceFile, maxLine: number, copyTo: string | null = null): Promise<{ utf8: boolean }> {
+export async function checkStream(source: SourceFile, maxLine: number, copyTo: string | null = null): Promise<{ utf8: boolean; ascii: boolean }> {
 	const chunks = (await decompressedStream(source))[Symbol.asyncIterator]();
 	const lines = new LineLengths(source.name, maxLine);
 	const utf8 = new Utf8Check();
@@ -30,7 +30,7 @@ export async function checkStream(source: SourceFile, maxLine: number, copyTo: s
 			utf8.check(next.value);
 			if (out) await out.write(next.value);
 		}
-		return { utf8: utf8.end() };
+		return { utf8: utf8.end(), ascii: utf8.ascii };
 	} finally {
 		await chunks.return?.();
 		await out?.close();
@@ -62,13 +62,17 @@ export class LineLengths {
 	}
 }
 
-/** Whether bytes seen chunk by chunk are UTF-8, a character split between two chunks included. */
+/** Whether bytes seen chunk by chunk are UTF-8, a character split between two chunks included, and whether all are ASCII. */
 export class Utf8Check {
 	private valid = true;
 	private carry: Uint8Array = new Uint8Array(0);
+	/** Every byte so far below 0x80 (then UTF-8 too, and no character is split). */
+	ascii = true;
 
 	check(chunk: Uint8Array): void {
 		if (!this.valid) return;
+		if (this.ascii && isAscii(chunk)) return;
+		this.ascii = false;
 		const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
 		const end = completeEnd(bytes);
 		this.valid = isUtf8(bytes.subarray(0, end));

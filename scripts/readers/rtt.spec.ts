@@ -75,8 +75,9 @@ describe('RTT header', () => {
 
 describe('readRttIntoDuckDB', () => {
 	it('accepts good rows and counts every row', async () => {
-		const { report, period } = await read([header, row({ bands: { 0: 3, 20: 2 } }), row({ commissioner: '00B', bands: { 1: 1 } }), row({ part: 'Part_1A', bands: { 5: 4 } })]);
+		const { report, period, load } = await read([header, row({ bands: { 0: 3, 20: 2 } }), row({ commissioner: '00B', bands: { 1: 1 } }), row({ part: 'Part_1A', bands: { 5: 4 } })]);
 		expect(period).toBe('2026-01');
+		expect(load).toBe('clean');
 		expect(report).toMatchObject({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0, period: '2026-01', dataset: 'rtt' });
 		const sum = await connection.runAndReadAll('SELECT sum(total_all)::INTEGER AS n, sum(band_020)::INTEGER AS b FROM rtt_detail');
 		expect(sum.getRowObjectsJS()).toEqual([{ n: 10, b: 2 }]);
@@ -94,7 +95,9 @@ describe('readRttIntoDuckDB', () => {
 	];
 	for (const [what, rows, expected] of bad) {
 		it(`rejects ${what}, naming line and column, and still counts every row`, async () => {
-			const { report } = await read([header, ...rows]);
+			const { report, load } = await read([header, ...rows]);
+			// A problem sends the file to the ordered load, which names its line.
+			expect(load).toBe('ordered');
 			expect(report.rowsRead).toBe(rows.length);
 			expect(report.rowsAccepted + report.rowsRejected).toBe(report.rowsRead);
 			expect(report.rowsRejected).toBe(1);
@@ -154,6 +157,74 @@ describe('readRttIntoDuckDB', () => {
 	it('reads CRLF files', async () => {
 		const { report } = await read([`${header}\r`, `${row({ bands: { 1: 2 } })}\r`]);
 		expect(report).toMatchObject({ rowsRead: 1, rowsAccepted: 1 });
+	});
+});
+
+describe('the clean load (all threads, no line numbers)', () => {
+	const rows = [
+		row({ bands: { 0: 3, 104: 2 } }),
+		row({ commissioner: '00B', part: 'Part_2A', bands: { 7: 1 } }),
+		row({ commissioner: '00C', part: 'Part_1A', bands: { 5: 4 }, unknown: '2', totalAll: '6' }),
+		row({ commissioner: '00D', part: 'Part_1B', bands: { 1: 1 } }),
+		// Empty band cells: none on a banded part, no band at all on Part_3.
+		row({ commissioner: '00E', bands: { 2: 5 } }).replace(/,0,0,0,/, ',,,,'),
+		[...row({ commissioner: '00F', part: 'Part_3' }).split(',').slice(0, 13), ...Array(RTT_BAND_COUNT).fill(''), '', '', '9'].join(',')
+	];
+	const detailOf = async () => (await connection.runAndReadAll('SELECT * FROM rtt_detail ORDER BY commissioner_code')).getRowObjectsJS();
+	const typesOf = async () => (await connection.runAndReadAll("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'rtt_detail' ORDER BY column_index")).getRowObjectsJS();
+	const settings = async () => (await connection.runAndReadAll("SELECT current_setting('threads') AS t, current_setting('preserve_insertion_order') AS p")).getRowObjectsJS();
+
+	it('makes exactly the rtt_detail the ordered load makes, types included, and gives back DuckDB\'s settings', async () => {
+		const before = await settings();
+		const { report, load } = await read([header, ...rows]);
+		expect({ load, rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, issues: report.issues }).toEqual({ load: 'clean', rowsRead: rows.length, rowsAccepted: rows.length, issues: [] });
+		expect(await settings()).toEqual(before);
+		const clean = { rows: await detailOf(), types: await typesOf() };
+		// The same file through the ordered load: the padded period of the first row sends it there.
+		const ordered = await read([header, ` ${rows[0]}`.replace(' RTT-January-2026', 'RTT-January-2026 '), ...rows.slice(1)]);
+		expect(ordered.load).toBe('ordered');
+		expect(ordered.report.rowsAccepted).toBe(rows.length - 1);
+		const orderedRows = await detailOf();
+		expect(orderedRows).toEqual(clean.rows.slice(1));
+		expect(await typesOf()).toEqual(clean.types);
+		expect(clean.rows.find((r) => r.commissioner_code === '00E')).toMatchObject({ band_000: 0, band_002: 5, total_all: 5 });
+		expect(clean.rows.find((r) => r.commissioner_code === '00F')).toMatchObject({ band_000: null, total: null, total_all: 9 });
+	});
+
+	const orderedCases: [string, string[], { rowsAccepted: number; issues: { line: number; column: string | null; message: RegExp }[] }][] = [
+		// Not a problem at all, but the clean load does not trim an ASCII file: it leaves it to the ordered load.
+		['a padded provider name', [row({ bands: { 1: 1 } }).replace('ZED HOSPITALS NHS TRUST', ' ZED HOSPITALS NHS TRUST ')], { rowsAccepted: 1, issues: [] }],
+		['a count beyond a 32-bit integer', [row({ bands: { 1: 1 } }), row({ commissioner: '00B', bands: { 1: 3_000_000_000 } })], { rowsAccepted: 1, issues: [{ line: 3, column: 'Gt 01 To 02 Weeks SUM 1', message: /cannot be above 2,147,483,647/ }] }],
+		['bands whose sum is beyond a 32-bit integer', [row({ bands: { 1: 2_000_000_000, 2: 2_000_000_000 } })], { rowsAccepted: 0, issues: [{ line: 2, column: 'Total All', message: /cannot be above/ }] }],
+		['a duplicate row after a good one', [row({ bands: { 1: 1 } }), row({ commissioner: '00B' }), row({ bands: { 1: 1 } })], { rowsAccepted: 2, issues: [{ line: 4, column: null, message: /duplicate/ }] }]
+	];
+	for (const [what, lines, expected] of orderedCases) {
+		it(`goes the ordered way for ${what}, with the issues the ordered load names`, async () => {
+			const { report, load } = await read([header, ...lines]);
+			expect(load).toBe('ordered');
+			expect(report.rowsRead).toBe(lines.length);
+			expect(report.rowsAccepted).toBe(expected.rowsAccepted);
+			expect(report.issues.map((i) => ({ line: i.line, column: i.column }))).toEqual(expected.issues.map((i) => ({ line: i.line, column: i.column })));
+			expected.issues.forEach((issue, k) => expect(report.issues[k].message).toMatch(issue.message));
+		});
+	}
+
+	it('trims a non-ASCII file\'s keys as the ordered load does (a no-break space is trimmed)', async () => {
+		const { report, load } = await read([header, row({ bands: { 1: 1 } }).replace('ZED HOSPITALS NHS TRUST', 'ZED HOSPITALS NHS TRUST\u00a0'), row({ commissioner: '00B', bands: { 1: 1 } }).replace('COMMISSIONER A', 'COMMISSIONER É')]);
+		expect({ load, rowsAccepted: report.rowsAccepted }).toEqual({ load: 'clean', rowsAccepted: 2 });
+		const names = (await connection.runAndReadAll('SELECT DISTINCT provider_name FROM rtt_detail')).getRowObjectsJS();
+		expect(names).toEqual([{ provider_name: 'ZED HOSPITALS NHS TRUST' }]);
+	});
+	it('goes the ordered way when trimming changes a key of a non-ASCII file (duplicates are judged on keys as published)', async () => {
+		const { report, load } = await read([header, row({ provider: 'RZZ\u00a0', bands: { 1: 1 } }), row({ provider: 'RZZ', bands: { 1: 1 } })]);
+		expect({ load, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected }).toEqual({ load: 'ordered', rowsAccepted: 2, rowsRejected: 0 });
+	});
+	it('appends a clean month to rtt_detail when it already holds one', async () => {
+		await read([header, row({ commissioner: '00A', bands: { 1: 2 } })]);
+		const second = await read([header, row({ period: 'RTT-February-2026', commissioner: '00C', bands: { 1: 3 } })], undefined, true);
+		expect(second.load).toBe('clean');
+		const months = (await connection.runAndReadAll('SELECT period, commissioner_code, total_all FROM rtt_detail ORDER BY period')).getRowObjectsJS();
+		expect(months).toEqual([{ period: '2026-01', commissioner_code: '00A', total_all: 2 }, { period: '2026-02', commissioner_code: '00C', total_all: 3 }]);
 	});
 });
 

@@ -12,13 +12,17 @@ import type { SourceFile } from '../lib/source-files.ts';
 import { checkStream } from '../lib/stream-check.ts';
 import { decodeText } from './text.ts';
 import {
+	APPEND_CLEAN_SQL,
+	CLEAN_COUNTS_SQL,
 	DELETE_PROBLEMS_SQL,
 	DETAIL_EXISTS_SQL,
 	FIX_PERIOD_SQL,
 	KEEP_AS_DETAIL_SQL,
+	KEEP_CLEAN_AS_DETAIL_SQL,
 	LOAD_TABLE,
 	PERIODS_SQL,
 	appendAcceptedSql,
+	cleanLoadSql,
 	loadSql,
 	problemsSql,
 	rejectsSql
@@ -84,6 +88,8 @@ export function lineOfRow(rowIndex: number, rejectedLines: number[]): number {
 export interface RttReadResult {
 	report: SourceReport;
 	period: string | null;
+	/** How the rows were loaded: `clean` (all threads, no line numbers needed) or `ordered` (one thread, every line named). */
+	load: 'clean' | 'ordered';
 }
 
 /** Loads one RTT month into the `rtt_detail` table (created on first use) and reports on every row. */
@@ -105,17 +111,24 @@ export async function readRttIntoDuckDB(
 	const temporary = await mkdtemp(join(tmpdir(), 'openwaits-rtt-'));
 	try {
 		const copy = source.container === 'plain' ? null : join(temporary, 'month.csv');
-		const { utf8 } = await checkStream(source, MAX_RTT_LINE_BYTES, copy);
+		const { utf8, ascii } = await checkStream(source, MAX_RTT_LINE_BYTES, copy);
 		let path = copy ?? source.path;
 		if (!utf8) {
 			const text = decodeText(await readFile(path)).text;
 			path = join(temporary, 'month-utf8.csv');
 			await writeFile(path, text);
 		}
+		const periodGuess = firstRowPeriod(source.sample);
+		const monthGuess = parseRttPeriod(periodGuess);
+		const clean = monthGuess ? await loadIfClean(connection, path, ascii, periodGuess, monthGuess) : null;
+		if (clean !== null) {
+			await keepAccepted(connection, 'clean');
+			const report: SourceReport = { file: source.name, dataset: 'rtt', sha256, bytes: source.bytes, period: monthGuess, rowsRead: clean, rowsAccepted: clean, rowsRejected: 0, issues: [] };
+			return { period: monthGuess, report, load: 'clean' };
+		}
 		const rejectsTable = `rtt_rejects_${sequence}`;
 		try {
-			const periodGuess = firstRowPeriod(source.sample);
-			await onOneThread(connection, () => connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path, periodGuess, monthGuess: parseRttPeriod(periodGuess) ?? '' }));
+			await onOneThread(connection, () => connection.run(loadSql(rejectsTable, `rtt_scan_${sequence}`), { path, periodGuess, monthGuess: monthGuess ?? '' }));
 		} catch (error) {
 			throw new ReadError(source.name, 0, null, `DuckDB could not read the file: ${(error as Error).message.split('\n')[0]}`);
 		}
@@ -161,10 +174,11 @@ export async function readRttIntoDuckDB(
 			issues.push({ file: source.name, line: lineOfRow(Number(p.row_index), rejectedLines), column: p.column_name, message: p.message });
 		}
 		await connection.run(FIX_PERIOD_SQL, { month, period: main.period_text! });
-		await keepAccepted(connection, problems.length > 0);
+		await keepAccepted(connection, 'ordered', problems.length > 0);
 		const rowsRejected = rejectedLines.length + problems.length;
 		return {
 			period: month,
+			load: 'ordered',
 			report: {
 				file: source.name,
 				dataset: 'rtt',
@@ -184,29 +198,56 @@ export async function readRttIntoDuckDB(
 }
 
 /**
+ * The fast path: most months are clean, and then no line number is ever needed, so DuckDB
+ * loads the file on all its threads in any order (`cleanLoadSql`). Returns the number of
+ * rows, or null when the file is not clean (any row problem, CSV error or duplicate):
+ * that load is thrown away and the ordered load names every problem's line and column.
+ */
+async function loadIfClean(connection: DuckDBConnection, path: string, ascii: boolean, periodGuess: string, monthGuess: string): Promise<number | null> {
+	try {
+		await withSettings(connection, { preserve_insertion_order: 'false' }, () => connection.run(cleanLoadSql(ascii), { path, periodGuess, monthGuess }));
+		const [{ rows, repeated }] = (await connection.runAndReadAll(CLEAN_COUNTS_SQL)).getRowObjectsJS() as { rows: bigint; repeated: bigint }[];
+		if (rows > 0n && repeated === 0n) return Number(rows);
+	} catch {
+		// Not clean (or not readable): the ordered load below finds out which, and where.
+	}
+	await connection.run(`DROP TABLE IF EXISTS ${LOAD_TABLE}`);
+	return null;
+}
+
+/**
  * Runs `work` with DuckDB on one thread, then gives back the threads it had. Loading in file
  * order on two threads costs over twice the CPU (each thread's rows are merged back into
  * order), and on a 2-core machine shared with other work one thread finished sooner.
  */
-async function onOneThread<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
-	const [{ threads }] = (await connection.runAndReadAll(`SELECT current_setting('threads')::INTEGER AS threads`)).getRowObjectsJS() as { threads: number }[];
-	await connection.run('SET threads = 1');
+function onOneThread<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+	return withSettings(connection, { threads: '1' }, work);
+}
+
+/** Runs `work` with DuckDB settings changed (they are the instance's, not the connection's), then puts them back. */
+async function withSettings<T>(connection: DuckDBConnection, settings: Record<string, string>, work: () => Promise<T>): Promise<T> {
+	const names = Object.keys(settings);
+	const [before] = (await connection.runAndReadAll(`SELECT ${names.map((n) => `current_setting('${n}')::VARCHAR AS ${n}`).join(', ')}`)).getRowObjectsJS() as Record<string, string>[];
+	for (const name of names) await connection.run(`SET ${name} = ${settings[name]}`);
 	try {
 		return await work();
 	} finally {
-		await connection.run(`SET threads = ${Number(threads)}`);
+		for (const name of names) await connection.run(`SET ${name} = ${before[name]}`);
 	}
 }
 
-/** The accepted rows into `rtt_detail`: the load table becomes it when it is the first month, else they are appended. */
-async function keepAccepted(connection: DuckDBConnection, anyProblems: boolean): Promise<void> {
+/**
+ * The accepted rows into `rtt_detail`: the load table becomes it when it is the first month, else
+ * they are appended. The clean load's table is already `rtt_detail`'s shape, every row accepted.
+ */
+async function keepAccepted(connection: DuckDBConnection, load: RttReadResult['load'], anyProblems = false): Promise<void> {
 	const [{ n }] = (await connection.runAndReadAll(DETAIL_EXISTS_SQL)).getRowObjectsJS() as { n: number }[];
 	if (n > 0) {
-		await connection.run(appendAcceptedSql());
+		await connection.run(load === 'clean' ? APPEND_CLEAN_SQL : appendAcceptedSql());
 		return;
 	}
 	if (anyProblems) await connection.run(DELETE_PROBLEMS_SQL);
-	for (const sql of KEEP_AS_DETAIL_SQL) await connection.run(sql);
+	for (const sql of load === 'clean' ? KEEP_CLEAN_AS_DETAIL_SQL : KEEP_AS_DETAIL_SQL) await connection.run(sql);
 }
 
 /** DuckDB's CSV messages are long and technical; keep the part a person can act on. */
