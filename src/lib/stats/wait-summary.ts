@@ -5,9 +5,9 @@
  * treatment, a region, England): sum first, then summarise (bands.ts).
  */
 import type { TreatedWaits, WaitFigures } from '../schema/site-data.ts';
-import { countOver, countWithin, totalPathways, type Bands } from './bands.ts';
-import { medianInterval, type QuantileInterval } from './median-interval.ts';
-import { waitPercentile, type WaitPercentile } from './percentile.ts';
+import { TOP_BAND, checkBands, cumulativeBands, type Bands } from './bands.ts';
+import { checkedQuantileInterval, type QuantileInterval } from './median-interval.ts';
+import { checkedPercentile, type WaitPercentile } from './percentile.ts';
 import { wilsonInterval, type Interval } from './proportion.ts';
 import { roundTenth } from '../format/numbers.ts';
 
@@ -56,24 +56,30 @@ export function summariseWaits(bands: Bands, unknownClockStart = 0): WaitSummary
 	if (!Number.isFinite(unknownClockStart) || unknownClockStart < 0) {
 		throw new RangeError(`Unknown clock starts must be ≥ 0, got ${unknownClockStart}`);
 	}
-	const pathways = totalPathways(bands);
-	const within18 = countWithin(bands, STANDARD_WEEKS);
+	// Checked and added up once: the running totals are the same sums, in the same order, as
+	// totalPathways and countWithin, so every figure is exactly what those give.
+	checkBands(bands);
+	const cumulative = cumulativeBands(bands);
+	const pathways = cumulative[TOP_BAND];
+	const within = (weeks: number) => cumulative[weeks - 1];
+	const over = (weeks: number) => pathways - within(weeks);
+	const within18 = within(STANDARD_WEEKS);
 	const share = wilsonInterval(within18, pathways);
 	return {
 		pathways,
 		unknownClockStart,
-		median: waitPercentile(bands, 0.5),
-		p92: waitPercentile(bands, 0.92),
-		p95: waitPercentile(bands, 0.95),
-		medianInterval: medianInterval(bands),
+		median: checkedPercentile(bands, pathways, 0.5),
+		p92: checkedPercentile(bands, pathways, 0.92),
+		p95: checkedPercentile(bands, pathways, 0.95),
+		medianInterval: checkedQuantileInterval(bands, pathways, 0.5),
 		within18,
 		pctWithin18: pathways === 0 ? null : (100 * within18) / pathways,
 		pctWithin18Interval: share && { low: 100 * share.low, high: 100 * share.high },
-		over18: countOver(bands, 18),
-		over52: countOver(bands, 52),
-		over65: countOver(bands, 65),
-		over78: countOver(bands, 78),
-		over104: countOver(bands, 104),
+		over18: over(18),
+		over52: over(52),
+		over65: over(65),
+		over78: over(78),
+		over104: over(104),
 		tooFew: pathways < MIN_PATHWAYS
 	};
 }
