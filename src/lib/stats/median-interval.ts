@@ -73,8 +73,8 @@ export function binomialQuantiles(ps: readonly number[], n: number, prob: number
 }
 
 /** Scratch for the terms below and above the mode, grown on demand and reused (no garbage per call). */
-let below = new Float64Array(1024);
-let above = new Float64Array(1024);
+let below: Float64Array = new Float64Array(1024);
+let above: Float64Array = new Float64Array(1024);
 
 function grown(terms: Float64Array): Float64Array {
 	const larger = new Float64Array(terms.length * 2);
@@ -96,8 +96,10 @@ export function exactBinomialQuantiles(ps: readonly number[], n: number, prob: n
 	const mode = Math.min(n, Math.floor((n + 1) * prob));
 	const odds = prob / (1 - prob);
 	let belowCount = 0; // relative terms for mode−1, mode−2, …
+	// Dividing or multiplying by odds of exactly 1 (the median) changes nothing, so it is skipped.
+	const even = odds === 1;
 	for (let k = mode, term = 1; k > 0; k--) {
-		term *= (k / (n - k + 1)) / odds; // P(k−1)/P(k)
+		term *= even ? k / (n - k + 1) : (k / (n - k + 1)) / odds; // P(k−1)/P(k)
 		if (term < NEGLIGIBLE) break;
 		if (belowCount === below.length) below = grown(below);
 		below[belowCount++] = term;
@@ -106,7 +108,7 @@ export function exactBinomialQuantiles(ps: readonly number[], n: number, prob: n
 	for (let k = mode, term = 1; k <= n; k++) {
 		if (aboveCount === above.length) above = grown(above);
 		above[aboveCount++] = term;
-		term *= ((n - k) / (k + 1)) * odds; // P(k+1)/P(k)
+		term *= even ? (n - k) / (k + 1) : ((n - k) / (k + 1)) * odds; // P(k+1)/P(k)
 		if (term < NEGLIGIBLE) break;
 	}
 	// Summed in order from the smallest k, as the cumulative sums below are.

@@ -5,7 +5,7 @@
  * treatment, a region, England): sum first, then summarise (bands.ts).
  */
 import type { TreatedWaits, WaitFigures } from '../schema/site-data.ts';
-import { TOP_BAND, checkBands, cumulativeBands, type Bands } from './bands.ts';
+import { BAND_COUNT, checkBands, type Bands } from './bands.ts';
 import { checkedQuantileInterval, type QuantileInterval } from './median-interval.ts';
 import { checkedPercentile, type WaitPercentile } from './percentile.ts';
 import { wilsonInterval, type Interval } from './proportion.ts';
@@ -29,6 +29,9 @@ export const MIN_PATHWAYS = 20;
 /** The 18-week standard: 92% of patients should wait 18 weeks or less. */
 export const STANDARD_WEEKS = 18;
 export const STANDARD_PCT = 92;
+
+/** Pathways in bands 0..k, refilled by each summary (read out before it returns). */
+const running = new Float64Array(BAND_COUNT);
 
 export interface WaitSummary {
 	/** Pathways with a known clock start (the sum of the bands). */
@@ -59,11 +62,9 @@ export function summariseWaits(bands: Bands, unknownClockStart = 0): WaitSummary
 	// Checked and added up once: the running totals are the same sums, in the same order, as
 	// totalPathways and countWithin, so every figure is exactly what those give.
 	checkBands(bands);
-	const cumulative = cumulativeBands(bands);
-	const pathways = cumulative[TOP_BAND];
-	const within = (weeks: number) => cumulative[weeks - 1];
-	const over = (weeks: number) => pathways - within(weeks);
-	const within18 = within(STANDARD_WEEKS);
+	let pathways = 0;
+	for (let k = 0; k < BAND_COUNT; k++) running[k] = pathways += bands[k];
+	const within18 = running[STANDARD_WEEKS - 1];
 	const share = wilsonInterval(within18, pathways);
 	return {
 		pathways,
@@ -75,11 +76,12 @@ export function summariseWaits(bands: Bands, unknownClockStart = 0): WaitSummary
 		within18,
 		pctWithin18: pathways === 0 ? null : (100 * within18) / pathways,
 		pctWithin18Interval: share && { low: 100 * share.low, high: 100 * share.high },
-		over18: over(18),
-		over52: over(52),
-		over65: over(65),
-		over78: over(78),
-		over104: over(104),
+		// Over w weeks: all but the pathways in bands 0..w−1 (countOver).
+		over18: pathways - running[18 - 1],
+		over52: pathways - running[52 - 1],
+		over65: pathways - running[65 - 1],
+		over78: pathways - running[78 - 1],
+		over104: pathways - running[104 - 1],
 		tooFew: pathways < MIN_PATHWAYS
 	};
 }
