@@ -150,8 +150,7 @@ export function checkedQuantileInterval(bands: Bands, total: number, q: number, 
 	zForConfidence(confidence); // validates the level
 	if (total === 0) return null;
 	const tail = (1 - confidence) / 2;
-	const [lowQuantile, highQuantile] = binomialQuantiles([tail, 1 - tail], total, q);
-	const lowRank = lowQuantile;
+	const [lowRank, highQuantile] = binomialQuantiles([tail, 1 - tail], total, q);
 	const highRank = highQuantile + 1;
 	const estimate = q * total;
 	const lowPosition = Math.max(0, Math.min(lowRank, estimate));
