@@ -18,8 +18,7 @@
  * (on node's thread pool) compresses it while DuckDB writes the Parquet: the
  * two longest steps after the sort run side by side. Nothing writes to the
  * file after the checkpoint (the Parquet only reads it); the file as detached
- * is compared with the bytes gzipped, and gzipped again if it ever differed
- * (or if DuckDB refused the checkpoint).
+ * is compared with the bytes gzipped, and gzipped again if it ever differed.
  */
 import { promisify } from 'node:util';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -63,21 +62,6 @@ async function writeGzipped(bytes: Uint8Array, to: string): Promise<number> {
 	return packed.length;
 }
 
-/**
- * Checkpoints the attached file, so that it is complete on disk; false when DuckDB
- * refuses because another connection holds a transaction in it (the caller then
- * gzips the file once detached, as before).
- */
-async function finished(connection: DuckDBConnection, alias: string): Promise<boolean> {
-	try {
-		await connection.run(`CHECKPOINT ${alias}`);
-		return true;
-	} catch (error) {
-		if (/Cannot CHECKPOINT/.test(String(error))) return false;
-		throw error;
-	}
-}
-
 /** Writes one table as `<path>` (gzipped DuckDB file) and `<parquet>`, and describes it for the manifest. */
 export async function writeDuckdbTable(connection: DuckDBConnection, dir: string, spec: DuckdbTableSpec): Promise<TableDescription> {
 	if (!IDENTIFIER.test(spec.innerTable)) throw new Error(`Not a table name: ${spec.innerTable}`);
@@ -92,18 +76,20 @@ export async function writeDuckdbTable(connection: DuckDBConnection, dir: string
 	await connection.run(`ATTACH ${sqlText(raw)} AS ${alias} (${DUCKDB_FILE_OPTIONS})`);
 	let rows: number;
 	let columns: { name: string; type: string }[];
-	let snapshot: Buffer | null = null;
-	let packing: Promise<number> | null = null;
+	let snapshot: Buffer;
+	let packing: Promise<number>;
 	// Waited for before this returns or throws, so no write to the folder outlives the call.
 	let pending: Promise<unknown> = Promise.resolve();
 	try {
 		await connection.run(`CREATE TABLE ${inner} AS ${spec.select} ORDER BY ${spec.orderBy}`, spec.params);
-		if (await finished(connection, alias)) {
-			snapshot = await readFile(raw);
-			packing = writeGzipped(snapshot, target);
-			// Its failure is thrown where it is awaited below, not reported as unhandled meanwhile.
-			pending = packing.catch(() => {});
-		}
+		// FORCE: wait for a transaction another connection holds in this file (any query that
+		// reads the whole catalogue, duckdb_tables() say, opens one) rather than fail. Without
+		// a checkpoint DETACH can leave the rows out of the file, which then holds no table.
+		await connection.run(`FORCE CHECKPOINT ${alias}`);
+		snapshot = await readFile(raw);
+		packing = writeGzipped(snapshot, target);
+		// Its failure is thrown where it is awaited below, not reported as unhandled meanwhile.
+		pending = packing.catch(() => {});
 		// Read back from the sorted table: DuckDB keeps its insertion order, so the Parquet file is sorted the same way.
 		await connection.run(`COPY ${inner} TO ${sqlText(join(dir, spec.parquet))} (FORMAT parquet, COMPRESSION zstd)`);
 		rows = Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${inner}`)).getRowObjectsJS()[0].n);
@@ -116,7 +102,7 @@ export async function writeDuckdbTable(connection: DuckDBConnection, dir: string
 		await connection.run(`DETACH ${alias}`);
 	}
 	const detached = await readFile(raw);
-	const bytes = packing && snapshot?.equals(detached) ? await packing : await writeGzipped(detached, target);
+	const bytes = snapshot.equals(detached) ? await packing : await writeGzipped(detached, target);
 	await rm(raw);
 	return {
 		name: spec.name,
