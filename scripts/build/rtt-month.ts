@@ -6,6 +6,7 @@
  * so the next month starts from nothing. Results go through the month cache
  * (month-cache.ts): an unchanged file with unchanged code is not read again.
  */
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { RttMonthFigures, SourceReport, TableDescription, WaitFigures } from '../../src/lib/schema/site-data.ts';
@@ -13,7 +14,6 @@ import type { SourceFile } from '../lib/source-files.ts';
 import { readRttIntoDuckDB } from '../readers/rtt.ts';
 import { buildRttSummaries, type PatientFigures } from './rtt-summaries.ts';
 import { writeMonthTable } from './month-files.ts';
-import { sqlText } from './table-file.ts';
 import { cacheKey, type CacheEntry, type MonthCache } from './month-cache.ts';
 import { codeVersion } from './code-version.ts';
 import type { RttProvider } from './providers.ts';
@@ -101,10 +101,11 @@ export async function buildRttMonth(
 			const summaries = await buildRttSummaries(connection);
 			const [figures] = await rttMonthFigures(connection);
 			const providers = await rttProviders(connection, period!);
-			await connection.run(`COPY rtt_summary TO ${sqlText(join(dir, SUMMARY_FILE))} (FORMAT parquet, COMPRESSION zstd)`);
 			log(`summarised ${summaries.rows} provider × treatment × part rows for ${period}, ${ms(step)} ms`);
 			step = performance.now();
 			const summary = await writeMonthTable(connection, files, period!, 'rtt_summary');
+			// The month's summary rows for later builds: its Parquet download holds exactly them.
+			await copyFile(join(files, summary.parquet!), join(dir, SUMMARY_FILE));
 			return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, summary };
 		});
 		const { summary, patient, ...result } = month;

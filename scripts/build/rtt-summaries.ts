@@ -3,16 +3,18 @@
  * over commissioners in SQL first; percentiles are computed once, in
  * TypeScript, by the statistics core (never an average of medians).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBBooleanType, DuckDBDoubleType, DuckDBIntegerType, DuckDBListVector, type DuckDBConnection, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 import { RTT_BAND_COLUMNS, RTT_NON_ENGLISH_COMMISSIONER } from '../../src/lib/schema/rtt.ts';
 import { bandedPartsList } from '../../src/lib/stats/band-sql.ts';
+import { BAND_COUNT } from '../../src/lib/stats/bands.ts';
+import type { WaitPercentile } from '../../src/lib/stats/percentile.ts';
 import { summariseWaits, toTreatedWaits, toWaitFigures, type WaitSummary } from '../../src/lib/stats/wait-summary.ts';
 import type { TreatedWaits, WaitFigures } from '../../src/lib/schema/site-data.ts';
+import { appendColumns } from './append-columns.ts';
 
 /**
  * The summed bands as one list of DOUBLEs (exact: a sum of counts is far below 2^53), so
- * the rows reach JavaScript as plain number arrays: 105 BIGINT columns cost a BigInt per
- * value and a copy into arrays, about twice the time of the percentiles themselves.
+ * the rows reach JavaScript as plain numbers: 105 BIGINT columns cost a BigInt per value.
  */
 const bandSums = `[${RTT_BAND_COLUMNS.map((name) => `coalesce(sum(${name}), 0)`).join(', ')}]::DOUBLE[] AS bands`;
 const bandedParts = bandedPartsList();
@@ -73,27 +75,41 @@ export const SUMMARY_COLUMNS: { name: string; type: string; description: string 
 	{ name: 'too_few', type: 'BOOLEAN', description: 'True when there are too few pathways to give percentiles' }
 ];
 
-type BandRow = Record<string, string | number | bigint | null>;
+const weeksOrNull = (value: WaitPercentile) => (value.kind === 'weeks' ? value.weeks : null);
 
-const weeksOrNull = (value: { kind: string; weeks?: number }) => (value.kind === 'weeks' ? value.weeks! : null);
+/**
+ * The summary's own figures, column by column; the other columns (KEY_COLUMNS)
+ * are the summed band row's. Absent figures are NULL, as are percentiles for
+ * too few pathways.
+ */
+export const STATISTICS: [name: string, value: (s: WaitSummary) => number | boolean | null][] = [
+	['pathways', (s) => s.pathways],
+	['median_weeks', (s) => (s.tooFew ? null : weeksOrNull(s.median))],
+	['median_low_weeks', (s) => (s.tooFew || !s.medianInterval ? null : weeksOrNull(s.medianInterval.low))],
+	['median_high_weeks', (s) => (s.tooFew || !s.medianInterval ? null : weeksOrNull(s.medianInterval.high))],
+	['median_over_104', (s) => !s.tooFew && s.median.kind === 'over104'],
+	['p92_weeks', (s) => (s.tooFew ? null : weeksOrNull(s.p92))],
+	['p92_over_104', (s) => !s.tooFew && s.p92.kind === 'over104'],
+	['p95_weeks', (s) => (s.tooFew ? null : weeksOrNull(s.p95))],
+	['within_18', (s) => s.within18],
+	['pct_within_18', (s) => (s.tooFew ? null : s.pctWithin18)],
+	['pct_within_18_low', (s) => (s.tooFew ? null : (s.pctWithin18Interval?.low ?? null))],
+	['pct_within_18_high', (s) => (s.tooFew ? null : (s.pctWithin18Interval?.high ?? null))],
+	['over_18', (s) => s.over18],
+	['over_52', (s) => s.over52],
+	['over_65', (s) => s.over65],
+	['over_78', (s) => s.over78],
+	['over_104', (s) => s.over104],
+	['too_few', (s) => s.tooFew]
+];
 
-/** One summary row from one summed band row and its summary. */
-export function summaryRow(row: BandRow, s: WaitSummary): (string | number | boolean | null)[] {
-	return [
-		String(row.period), String(row.part), String(row.provider_code), (row.provider_name as string) ?? null,
-		(row.region_code as string) ?? null, String(row.treatment_code), (row.treatment_name as string) ?? null,
-		s.pathways, s.unknownClockStart,
-		s.tooFew ? null : weeksOrNull(s.median),
-		s.tooFew || !s.medianInterval ? null : weeksOrNull(s.medianInterval.low),
-		s.tooFew || !s.medianInterval ? null : weeksOrNull(s.medianInterval.high),
-		!s.tooFew && s.median.kind === 'over104',
-		s.tooFew ? null : weeksOrNull(s.p92),
-		!s.tooFew && s.p92.kind === 'over104',
-		s.tooFew ? null : weeksOrNull(s.p95),
-		s.within18, s.tooFew ? null : s.pctWithin18,
-		s.tooFew ? null : (s.pctWithin18Interval?.low ?? null), s.tooFew ? null : (s.pctWithin18Interval?.high ?? null),
-		s.over18, s.over52, s.over65, s.over78, s.over104, s.tooFew
-	];
+/** The summary columns taken as they are from the summed band rows (PROVIDER_BANDS_SQL, ENGLAND_BANDS_SQL). */
+export const KEY_COLUMNS = ['period', 'part', 'provider_code', 'provider_name', 'region_code', 'treatment_code', 'treatment_name', 'unknown_clock_start'];
+
+{
+	const covered = [...KEY_COLUMNS, ...STATISTICS.map(([name]) => name)].sort();
+	const columns = SUMMARY_COLUMNS.map((c) => c.name).sort();
+	if (covered.join() !== columns.join()) throw new Error(`rtt_summary's columns (${columns}) are not the key columns and statistics (${covered})`);
 }
 
 /** What a patient's first answer needs: Part_2 figures per treatment and provider, every month. */
@@ -122,67 +138,109 @@ export function attachFlows(patient: PatientFigures, flows: ReadonlyMap<string, 
 	}
 }
 
-const KEY_COLUMNS = ['period', 'part', 'provider_code', 'provider_name', 'region_code', 'treatment_code', 'treatment_name', 'unknown_clock_start'];
+/**
+ * The summed band rows of a query (KEY_COLUMNS but the names, `id`, `bands`), one row
+ * at a time: a single object moved along the rows, its bands refilled for each, so a
+ * visitor reads a row while it is current and keeps none of it.
+ */
+class BandRows {
+	readonly bands = new Array<number>(BAND_COUNT).fill(0);
+	private row = 0;
+	private columns: Record<string, DuckDBVector> = {};
 
-/** The rows of a band query as key fields and the array of summed bands, read column by column. */
-async function bandRows(connection: DuckDBConnection, sql: string): Promise<{ row: BandRow; bands: number[] }[]> {
-	const reader = await connection.runAndReadAll(sql);
-	const columns = reader.getColumnsJS() as (string | number | bigint | null)[][];
-	const index = new Map(reader.columnNames().map((name, i) => [name, i]));
-	const keys = KEY_COLUMNS.map((name) => [name, columns[index.get(name)!]] as const);
-	const bands = columns[index.get('bands')!] as unknown as number[][];
-	return Array.from({ length: reader.currentRowCount }, (_, i) => ({
-		row: Object.fromEntries(keys.map(([name, column]) => [name, column[i]])),
-		bands: bands[i]
-	}));
+	private text(name: string): string {
+		return String(this.columns[name].getItem(this.row));
+	}
+	get id(): number {
+		return this.columns.id.getItem(this.row) as number;
+	}
+	get period(): string {
+		return this.text('period');
+	}
+	get part(): string {
+		return this.text('part');
+	}
+	get provider(): string {
+		return this.text('provider_code');
+	}
+	get treatment(): string {
+		return this.text('treatment_code');
+	}
+	/** Decoded only when asked for: a long name costs a copy out of DuckDB. */
+	get treatmentName(): string | null {
+		return this.columns.treatment_name.getItem(this.row) as string | null;
+	}
+	get unknownClockStart(): number {
+		return Number(this.columns.unknown_clock_start.getItem(this.row) ?? 0);
+	}
+
+	/** Visits each row of `sql`, reading the summed bands straight from DuckDB's list vector. */
+	static async forEach(connection: DuckDBConnection, sql: string, visit: (row: BandRows) => void): Promise<void> {
+		const result = await connection.run(sql);
+		const names = result.columnNames();
+		const cursor = new BandRows();
+		for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+			cursor.columns = Object.fromEntries(names.map((name, i) => [name, chunk.getColumnVector(i)]));
+			const lists = cursor.columns.bands;
+			if (!(lists instanceof DuckDBListVector)) throw new Error(`bands is a ${lists.type}, not a list`);
+			const values = lists.childVector;
+			for (let row = 0; row < chunk.rowCount; row++) {
+				if (lists.getEntryLength(row) !== BAND_COUNT) throw new Error(`A summed band row holds ${lists.getEntryLength(row)} bands, not ${BAND_COUNT}`);
+				const offset = lists.getEntryOffset(row);
+				for (let k = 0; k < BAND_COUNT; k++) cursor.bands[k] = values.getItem(offset + k) as number;
+				cursor.row = row;
+				visit(cursor);
+			}
+		}
+	}
 }
+
+const STATISTIC_TYPES = STATISTICS.map(([name]) => (SUMMARY_COLUMNS.find((c) => c.name === name)!.type === 'BOOLEAN' ? DuckDBBooleanType.instance : DuckDBDoubleType.instance));
 
 /**
  * Builds the `rtt_summary` table from `rtt_detail`, and collects the
  * patient-facing figures from the same summaries (statistics computed once).
+ * The key columns stay in DuckDB: JavaScript reads the bands and writes the
+ * statistics back by row id (as DOUBLE: whole counts convert exactly to BIGINT).
  */
 export async function buildRttSummaries(connection: DuckDBConnection): Promise<{ rows: number; patient: PatientFigures }> {
 	const ddl = SUMMARY_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ');
 	await connection.run(`CREATE OR REPLACE TABLE rtt_summary (${ddl})`);
-	const appender = await connection.createAppender('rtt_summary');
+	await connection.run(`CREATE OR REPLACE TEMP TABLE rtt_summary_bands AS ${PROVIDER_BANDS_SQL} UNION ALL ${ENGLAND_BANDS_SQL}`);
+	const statistics: DuckDBValue[][] = [[], ...STATISTICS.map(() => [])];
 	const patient: PatientFigures = new Map();
 	const flows = new Map<string, Partial<MonthFlow>>();
-	const flowOf = (row: BandRow) => {
-		const key = flowKey(row.period, row.provider_code, row.treatment_code);
+	const flowOf = (period: unknown, provider: unknown, treatment: unknown) => {
+		const key = flowKey(period, provider, treatment);
 		const flow = flows.get(key) ?? {};
 		flows.set(key, flow);
 		return flow;
 	};
-	let count = 0;
-	for (const sql of [PROVIDER_BANDS_SQL, ENGLAND_BANDS_SQL]) {
-		for (const { row, bands } of await bandRows(connection, sql)) {
-			const summary = summariseWaits(bands, Number(row.unknown_clock_start ?? 0));
-			summaryRow(row, summary).forEach((value, i) => {
-				const type = SUMMARY_COLUMNS[i].type;
-				if (value === null) appender.appendNull();
-				else if (type === 'BOOLEAN') appender.appendBoolean(Boolean(value));
-				else if (type === 'VARCHAR') appender.appendVarchar(String(value));
-				else if (type === 'BIGINT') appender.appendBigInt(BigInt(Math.round(Number(value))));
-				else appender.appendDouble(Number(value));
-			});
-			appender.endRow();
-			count++;
-			if (row.provider_code === 'ENG') continue;
-			if (row.part === 'Part_1A') flowOf(row).admitted = toTreatedWaits(summary);
-			if (row.part === 'Part_1B') flowOf(row).nonAdmitted = toTreatedWaits(summary);
-			if (row.part === 'Part_2') {
-				const treatment = String(row.treatment_code);
-				const entry = patient.get(treatment) ?? { name: String(row.treatment_name ?? treatment), providers: new Map() };
-				patient.set(treatment, entry);
-				const months = entry.providers.get(String(row.provider_code)) ?? [];
-				entry.providers.set(String(row.provider_code), months);
-				months.push(toWaitFigures(String(row.period), summary));
-			}
+	const columns = ['rowid::INTEGER AS id', ...KEY_COLUMNS.filter((c) => c !== 'provider_name' && c !== 'region_code'), 'bands'];
+	await BandRows.forEach(connection, `SELECT ${columns.join(', ')} FROM rtt_summary_bands`, (row) => {
+		const summary = summariseWaits(row.bands, row.unknownClockStart);
+		statistics[0].push(row.id);
+		for (let i = 0; i < STATISTICS.length; i++) statistics[i + 1].push(STATISTICS[i][1](summary));
+		if (row.provider === 'ENG') return;
+		if (row.part === 'Part_1A') flowOf(row.period, row.provider, row.treatment).admitted = toTreatedWaits(summary);
+		if (row.part === 'Part_1B') flowOf(row.period, row.provider, row.treatment).nonAdmitted = toTreatedWaits(summary);
+		if (row.part === 'Part_2') {
+			const entry = patient.get(row.treatment) ?? { name: row.treatmentName ?? row.treatment, providers: new Map() };
+			patient.set(row.treatment, entry);
+			const months = entry.providers.get(row.provider) ?? [];
+			entry.providers.set(row.provider, months);
+			months.push(toWaitFigures(row.period, summary));
 		}
-	}
-	appender.closeSync();
-	for (const row of (await connection.runAndReadAll(PROVIDER_REFERRALS_SQL)).getRowObjectsJS() as BandRow[]) {
-		flowOf(row).referrals = row.referrals === null ? null : Number(row.referrals);
+	});
+	await connection.run(`CREATE OR REPLACE TEMP TABLE rtt_summary_statistics (id INTEGER, ${STATISTICS.map(([name], i) => `${name} ${STATISTIC_TYPES[i]}`).join(', ')})`);
+	const count = await appendColumns(connection, 'rtt_summary_statistics', [DuckDBIntegerType.instance, ...STATISTIC_TYPES], statistics);
+	const names = SUMMARY_COLUMNS.map((c) => c.name);
+	const source = (name: string) => (KEY_COLUMNS.includes(name) ? `b.${name}` : `s.${name}`);
+	await connection.run(`INSERT INTO rtt_summary (${names.join(', ')})
+SELECT ${names.map(source).join(', ')} FROM rtt_summary_bands b JOIN rtt_summary_statistics s ON s.id = b.rowid`);
+	for (const table of ['rtt_summary_bands', 'rtt_summary_statistics']) await connection.run(`DROP TABLE ${table}`);
+	for (const row of (await connection.runAndReadAll(PROVIDER_REFERRALS_SQL)).getRowObjectsJS()) {
+		flowOf(row.period, row.provider_code, row.treatment_code).referrals = row.referrals === null ? null : Number(row.referrals);
 	}
 	attachFlows(patient, flows);
 	return { rows: count, patient };

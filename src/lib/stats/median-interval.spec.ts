@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bandsFromCounts, emptyBands } from './bands.ts';
 import {
-	BINOMIAL_EXACT_MAX, binomialQuantile, exactBinomialQuantile, medianInterval, normalBinomialQuantile,
-	quantileInterval
+	BINOMIAL_EXACT_MAX, binomialQuantile, binomialQuantiles, exactBinomialQuantile, exactBinomialQuantiles, medianInterval,
+	normalBinomialQuantile, quantileInterval
 } from './median-interval.ts';
 import { seededRandom, randomInt } from './seeded-random.ts';
 
@@ -44,6 +44,34 @@ describe('exact binomial quantile against brute force (n ≤ 80)', () => {
 			expect(exactBinomialQuantile(p, n, prob)).toBe(bruteForce(p, n, prob));
 		});
 	}
+});
+
+describe('several quantiles from one set of terms', () => {
+	const random = seededRandom(77);
+	for (let i = 0; i < 30; i++) {
+		const n = randomInt(random, 1, 80);
+		const prob = [0.5, 0.92, random()][i % 3];
+		const ps = [random(), random(), 0.025, 0.975].sort((a, b) => a - b);
+		it(`n = ${n}, prob = ${prob.toFixed(3)}: each as if asked alone`, () => {
+			expect(exactBinomialQuantiles(ps, n, prob)).toEqual(ps.map((p) => bruteForce(p, n, prob)));
+		});
+	}
+	const edges: [string, number[], number, number, number[]][] = [
+		// [what, ps, n, prob, quantiles]
+		['no trials', [0.025, 0.975], 0, 0.5, [0, 0]],
+		['certain failure', [0.025, 0.975], 9, 0, [0, 0]],
+		['certain success', [0.025, 0.975], 9, 1, [9, 9]],
+		['the same p twice', [0.5, 0.5], 10, 0.5, [5, 5]],
+		['above the exact limit', [0.025, 0.975], BINOMIAL_EXACT_MAX + 1, 0.5,
+			[normalBinomialQuantile(0.025, BINOMIAL_EXACT_MAX + 1, 0.5), normalBinomialQuantile(0.975, BINOMIAL_EXACT_MAX + 1, 0.5)]]
+	];
+	for (const [name, ps, n, prob, expected] of edges) it(name, () => expect(binomialQuantiles(ps, n, prob)).toEqual(expected));
+	it('keeps a long sum (more terms than its first scratch holds) exact', () => {
+		expect(binomialQuantiles([0.025, 0.975], 1e6, 0.5)).toEqual([exactBinomialQuantile(0.025, 1e6, 0.5), exactBinomialQuantile(0.975, 1e6, 0.5)]);
+		expect(exactBinomialQuantile(0.025, 1e6, 0.5)).toBe(499020);
+	});
+	it('rejects p out of order', () => expect(() => binomialQuantiles([0.975, 0.025], 10, 0.5)).toThrow(RangeError));
+	it('rejects p = 1 among others', () => expect(() => binomialQuantiles([0.5, 1], 10, 0.5)).toThrow(RangeError));
 });
 
 describe('normal approximation agrees with the exact sum for large n', () => {

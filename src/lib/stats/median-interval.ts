@@ -24,9 +24,9 @@
  * The binomial quantile is exact up to BINOMIAL_EXACT_MAX trials and uses the
  * normal approximation with continuity correction above it.
  */
-import { totalPathways, type Bands } from './bands.ts';
+import { checkBands, totalPathways, type Bands } from './bands.ts';
 import { zForConfidence } from './normal.ts';
-import { waitAtPosition, type WaitPercentile } from './percentile.ts';
+import { checkedWaitAtPosition, type WaitPercentile } from './percentile.ts';
 
 /**
  * Exact summation costs O(√N) terms, so it stays cheap far beyond England's
@@ -53,12 +53,33 @@ export interface QuantileInterval {
  * Smallest k in 0..n with P(X ≤ k) ≥ p for X ~ Binomial(n, prob): R's qbinom.
  */
 export function binomialQuantile(p: number, n: number, prob: number): number {
-	if (!(p > 0 && p < 1)) throw new RangeError(`p must be strictly between 0 and 1, got ${p}`);
+	return binomialQuantiles([p], n, prob)[0];
+}
+
+/**
+ * binomialQuantile for several p (ascending) at once: the exact sum's terms,
+ * the costly part, are computed once for all of them (an interval needs two).
+ */
+export function binomialQuantiles(ps: readonly number[], n: number, prob: number): number[] {
+	for (const [i, p] of ps.entries()) {
+		if (!(p > 0 && p < 1)) throw new RangeError(`p must be strictly between 0 and 1, got ${p}`);
+		if (i > 0 && !(p >= ps[i - 1])) throw new RangeError(`p must be in ascending order, got ${ps[i - 1]} then ${p}`);
+	}
 	if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0, got ${n}`);
 	if (!(prob >= 0 && prob <= 1)) throw new RangeError(`prob must be between 0 and 1, got ${prob}`);
-	if (n === 0 || prob === 0) return 0;
-	if (prob === 1) return n;
-	return n <= BINOMIAL_EXACT_MAX ? exactBinomialQuantile(p, n, prob) : normalBinomialQuantile(p, n, prob);
+	if (n === 0 || prob === 0) return ps.map(() => 0);
+	if (prob === 1) return ps.map(() => n);
+	return n <= BINOMIAL_EXACT_MAX ? exactBinomialQuantiles(ps, n, prob) : ps.map((p) => normalBinomialQuantile(p, n, prob));
+}
+
+/** Scratch for the terms below and above the mode, grown on demand and reused (no garbage per call). */
+let below: Float64Array = new Float64Array(1024);
+let above: Float64Array = new Float64Array(1024);
+
+function grown(terms: Float64Array): Float64Array {
+	const larger = new Float64Array(terms.length * 2);
+	larger.set(terms);
+	return larger;
 }
 
 /**
@@ -67,31 +88,47 @@ export function binomialQuantile(p: number, n: number, prob: number): number {
  * large n, and only the terms that matter (about ±10 standard deviations).
  */
 export function exactBinomialQuantile(p: number, n: number, prob: number): number {
+	return exactBinomialQuantiles([p], n, prob)[0];
+}
+
+/** exactBinomialQuantile for each p of `ps` (ascending), from one set of terms. */
+export function exactBinomialQuantiles(ps: readonly number[], n: number, prob: number): number[] {
 	const mode = Math.min(n, Math.floor((n + 1) * prob));
 	const odds = prob / (1 - prob);
-	const below: number[] = []; // relative terms for mode−1, mode−2, …
+	let belowCount = 0; // relative terms for mode−1, mode−2, …
+	// Dividing or multiplying by odds of exactly 1 (the median) changes nothing, so it is skipped.
+	const even = odds === 1;
 	for (let k = mode, term = 1; k > 0; k--) {
-		term *= (k / (n - k + 1)) / odds; // P(k−1)/P(k)
+		term *= even ? k / (n - k + 1) : (k / (n - k + 1)) / odds; // P(k−1)/P(k)
 		if (term < NEGLIGIBLE) break;
-		below.push(term);
+		if (belowCount === below.length) below = grown(below);
+		below[belowCount++] = term;
 	}
-	const above: number[] = []; // relative terms for mode, mode+1, …
+	let aboveCount = 0; // relative terms for mode, mode+1, …
 	for (let k = mode, term = 1; k <= n; k++) {
-		above.push(term);
-		term *= ((n - k) / (k + 1)) * odds; // P(k+1)/P(k)
+		if (aboveCount === above.length) above = grown(above);
+		above[aboveCount++] = term;
+		term *= even ? (n - k) / (k + 1) : ((n - k) / (k + 1)) * odds; // P(k+1)/P(k)
 		if (term < NEGLIGIBLE) break;
 	}
-	const terms = [...below.reverse(), ...above];
-	const first = mode - below.length;
+	// Summed in order from the smallest k, as the cumulative sums below are.
+	const first = mode - belowCount;
 	let total = 0;
-	for (const term of terms) total += term;
-	const goal = p * total * FUZZ;
+	for (let i = belowCount - 1; i >= 0; i--) total += below[i];
+	for (let i = 0; i < aboveCount; i++) total += above[i];
+	const goals = ps.map((p) => p * total * FUZZ);
+	const found: number[] = [];
 	let cumulative = 0;
-	for (let i = 0; i < terms.length; i++) {
-		cumulative += terms[i];
-		if (cumulative >= goal) return first + i;
+	for (let k = first, i = belowCount - 1; i >= 0 && found.length < goals.length; k++, i--) {
+		cumulative += below[i];
+		while (found.length < goals.length && cumulative >= goals[found.length]) found.push(k);
 	}
-	return first + terms.length - 1;
+	for (let k = mode, i = 0; i < aboveCount && found.length < goals.length; k++, i++) {
+		cumulative += above[i];
+		while (found.length < goals.length && cumulative >= goals[found.length]) found.push(k);
+	}
+	while (found.length < goals.length) found.push(first + belowCount + aboveCount - 1);
+	return found;
 }
 
 /** Normal approximation with continuity correction: smallest k with Φ((k + ½ − nq)/σ) ≥ p. */
@@ -103,19 +140,24 @@ export function normalBinomialQuantile(p: number, n: number, prob: number): numb
 
 /** Range for the q-th quantile of the waits; null when there are no pathways. */
 export function quantileInterval(bands: Bands, q: number, confidence = 0.95): QuantileInterval | null {
+	checkBands(bands);
+	return checkedQuantileInterval(bands, totalPathways(bands), q, confidence);
+}
+
+/** quantileInterval for bands already checked whose total is known (see checkedPercentile). */
+export function checkedQuantileInterval(bands: Bands, total: number, q: number, confidence = 0.95): QuantileInterval | null {
 	if (!(q > 0 && q < 1)) throw new RangeError(`Quantile must be strictly between 0 and 1, got ${q}`);
 	zForConfidence(confidence); // validates the level
-	const total = totalPathways(bands);
 	if (total === 0) return null;
 	const tail = (1 - confidence) / 2;
-	const lowRank = binomialQuantile(tail, total, q);
-	const highRank = binomialQuantile(1 - tail, total, q) + 1;
+	const [lowRank, highQuantile] = binomialQuantiles([tail, 1 - tail], total, q);
+	const highRank = highQuantile + 1;
 	const estimate = q * total;
 	const lowPosition = Math.max(0, Math.min(lowRank, estimate));
 	const highPosition = Math.min(total, Math.max(highRank, estimate));
 	return {
-		low: waitAtPosition(bands, lowPosition),
-		high: waitAtPosition(bands, highPosition),
+		low: checkedWaitAtPosition(bands, total, lowPosition),
+		high: checkedWaitAtPosition(bands, total, highPosition),
 		lowRank,
 		highRank,
 		confidence

@@ -28,9 +28,17 @@ const EDGE_TOLERANCE = 1e-9;
 
 /** The q-th quantile (0 ≤ q ≤ 1) of the waits in `bands`. */
 export function waitPercentile(bands: Bands, q: number): WaitPercentile {
+	checkBands(bands);
+	return checkedPercentile(bands, totalPathways(bands), q);
+}
+
+/**
+ * waitPercentile for bands already checked (checkBands) whose total is known:
+ * a summary reads several figures from one list and checks and adds it once.
+ */
+export function checkedPercentile(bands: Bands, total: number, q: number): WaitPercentile {
 	if (!(q >= 0 && q <= 1)) throw new RangeError(`Quantile must be between 0 and 1, got ${q}`);
-	const total = totalPathways(bands);
-	return waitAtPosition(bands, snapToWhole(q * total));
+	return checkedWaitAtPosition(bands, total, snapToWhole(q * total));
 }
 
 /**
@@ -40,7 +48,11 @@ export function waitPercentile(bands: Bands, q: number): WaitPercentile {
  */
 export function waitAtPosition(bands: Bands, target: number): WaitPercentile {
 	checkBands(bands);
-	const total = totalPathways(bands);
+	return checkedWaitAtPosition(bands, totalPathways(bands), target);
+}
+
+/** waitAtPosition for bands already checked whose total is known (see checkedPercentile). */
+export function checkedWaitAtPosition(bands: Bands, total: number, target: number): WaitPercentile {
 	if (total === 0) return { kind: 'none' };
 	if (!(target >= 0 && target <= total)) {
 		throw new RangeError(`Position must be between 0 and ${total}, got ${target}`);

@@ -5,9 +5,9 @@
  * treatment, a region, England): sum first, then summarise (bands.ts).
  */
 import type { TreatedWaits, WaitFigures } from '../schema/site-data.ts';
-import { countOver, countWithin, totalPathways, type Bands } from './bands.ts';
-import { medianInterval, type QuantileInterval } from './median-interval.ts';
-import { waitPercentile, type WaitPercentile } from './percentile.ts';
+import { BAND_COUNT, checkBands, type Bands } from './bands.ts';
+import { checkedQuantileInterval, type QuantileInterval } from './median-interval.ts';
+import { checkedPercentile, type WaitPercentile } from './percentile.ts';
 import { wilsonInterval, type Interval } from './proportion.ts';
 import { roundTenth } from '../format/numbers.ts';
 
@@ -29,6 +29,9 @@ export const MIN_PATHWAYS = 20;
 /** The 18-week standard: 92% of patients should wait 18 weeks or less. */
 export const STANDARD_WEEKS = 18;
 export const STANDARD_PCT = 92;
+
+/** Pathways in bands 0..k, refilled by each summary (read out before it returns). */
+const running = new Float64Array(BAND_COUNT);
 
 export interface WaitSummary {
 	/** Pathways with a known clock start (the sum of the bands). */
@@ -56,24 +59,29 @@ export function summariseWaits(bands: Bands, unknownClockStart = 0): WaitSummary
 	if (!Number.isFinite(unknownClockStart) || unknownClockStart < 0) {
 		throw new RangeError(`Unknown clock starts must be ≥ 0, got ${unknownClockStart}`);
 	}
-	const pathways = totalPathways(bands);
-	const within18 = countWithin(bands, STANDARD_WEEKS);
+	// Checked and added up once: the running totals are the same sums, in the same order, as
+	// totalPathways and countWithin, so every figure is exactly what those give.
+	checkBands(bands);
+	let pathways = 0;
+	for (let k = 0; k < BAND_COUNT; k++) running[k] = pathways += bands[k];
+	const within18 = running[STANDARD_WEEKS - 1];
 	const share = wilsonInterval(within18, pathways);
 	return {
 		pathways,
 		unknownClockStart,
-		median: waitPercentile(bands, 0.5),
-		p92: waitPercentile(bands, 0.92),
-		p95: waitPercentile(bands, 0.95),
-		medianInterval: medianInterval(bands),
+		median: checkedPercentile(bands, pathways, 0.5),
+		p92: checkedPercentile(bands, pathways, 0.92),
+		p95: checkedPercentile(bands, pathways, 0.95),
+		medianInterval: checkedQuantileInterval(bands, pathways, 0.5),
 		within18,
 		pctWithin18: pathways === 0 ? null : (100 * within18) / pathways,
 		pctWithin18Interval: share && { low: 100 * share.low, high: 100 * share.high },
-		over18: countOver(bands, 18),
-		over52: countOver(bands, 52),
-		over65: countOver(bands, 65),
-		over78: countOver(bands, 78),
-		over104: countOver(bands, 104),
+		// Over w weeks: all but the pathways in bands 0..w−1 (countOver).
+		over18: pathways - running[18 - 1],
+		over52: pathways - running[52 - 1],
+		over65: pathways - running[65 - 1],
+		over78: pathways - running[78 - 1],
+		over104: pathways - running[104 - 1],
 		tooFew: pathways < MIN_PATHWAYS
 	};
 }

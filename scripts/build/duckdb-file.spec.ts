@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { writeDuckdbTable, type DuckdbTableSpec } from './duckdb-file.ts';
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+let dir: string;
+beforeAll(async () => {
+	instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+	connection = await instance.connect();
+	await connection.run(`CREATE TABLE source AS SELECT range AS n, (range * 7919) % 1000 AS k, 'row ' || range AS label FROM range(60000)`);
+	dir = mkdtempSync(join(tmpdir(), 'duckdb-file-'));
+});
+afterAll(() => instance?.closeSync());
+
+const spec = (i: number): DuckdbTableSpec => ({
+	name: `table_${i}`, innerTable: 'numbers', title: 'Numbers', description: 'Made-up rows', columnText: { n: 'A number' },
+	path: `files/table_${i}.duckdb.gz`, parquet: `parquet/table_${i}.parquet`,
+	select: 'SELECT * FROM source WHERE n % $step = 0', params: { step: 1 + (i % 3) }, orderBy: 'k, n', lazy: true
+});
+
+/** What a written file holds, read back as the browser does: gunzipped and attached. */
+async function readBack(i: number, sql: string): Promise<unknown[][]> {
+	const file = join(mkdtempSync(join(tmpdir(), 'duckdb-file-read-')), 'table.duckdb');
+	writeFileSync(file, gunzipSync(readFileSync(join(dir, spec(i).path))));
+	await connection.run(`ATTACH '${file}' AS readback (READ_ONLY)`);
+	try {
+		return (await connection.runAndReadAll(sql.replaceAll('$t', 'readback.numbers'))).getRows();
+	} finally {
+		await connection.run('DETACH readback');
+	}
+}
+
+describe('writeDuckdbTable', () => {
+	// Another connection reading the whole catalogue holds a transaction in every attached
+	// file, and DuckDB then refuses a CHECKPOINT: the file must come out whole either way.
+	it('writes whole, sorted files while another connection keeps reading the catalogue', async () => {
+		const other = await instance.connect();
+		let stop = false;
+		let scans = 0;
+		const scanning = (async () => {
+			while (!stop) {
+				await other.runAndReadAll('SELECT count(*) FROM duckdb_columns()');
+				scans++;
+			}
+		})();
+		const written = [];
+		try {
+			for (let i = 0; i < 12; i++) written.push(await writeDuckdbTable(connection, dir, spec(i)));
+		} finally {
+			stop = true;
+			await scanning;
+			other.closeSync();
+		}
+		expect(scans).toBeGreaterThan(0);
+		for (const [i, table] of written.entries()) {
+			const step = 1 + (i % 3);
+			expect(table).toMatchObject({ name: `table_${i}`, rows: Math.ceil(60000 / step), format: 'duckdb', innerTable: 'numbers' });
+			expect(table.bytes).toBe(readFileSync(join(dir, table.path)).length);
+			expect(table.columns.map((c) => [c.name, c.type, c.description])).toEqual([['n', 'BIGINT', 'A number'], ['k', 'BIGINT', ''], ['label', 'VARCHAR', '']]);
+			const [[count, unsorted, missing]] = await readBack(i, `SELECT count(*), count(*) FILTER (WHERE out_of_order), (SELECT count(*) FROM (SELECT n FROM source WHERE n % ${step} = 0 EXCEPT SELECT n FROM $t))
+				FROM (SELECT (k, n) < lag((k, n)) OVER () AS out_of_order FROM $t)`);
+			expect([count, unsorted, missing]).toEqual([BigInt(Math.ceil(60000 / step)), 0n, 0n]);
+			const parquet = (await connection.runAndReadAll(`SELECT count(*) FROM '${join(dir, table.parquet!)}'`)).getRows();
+			expect(parquet).toEqual([[BigInt(table.rows)]]);
+			expect(existsSync(join(dir, table.path.replace(/\.gz$/, '')))).toBe(false);
+		}
+	});
+});
