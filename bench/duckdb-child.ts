@@ -1,7 +1,7 @@
 /**
  * One measured run of plain DuckDB on the same RTT month, in a fresh process:
  * tsx bench/duckdb-child.ts <extracted CSV> <out.parquet>
- * Prints one JSON line: {"ms": …, "maxRssMb": …}.
+ * Prints one JSON line: {"ms": …, "maxRssMb": …, "cpu": {"userMs": …, "systemMs": …}}.
  */
 import { rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -17,4 +17,5 @@ connection.closeSync();
 instance.closeSync();
 const ms = performance.now() - started;
 rmSync(out, { force: true });
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const { user, system } = process.cpuUsage();
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: { userMs: user / 1000, systemMs: system / 1000 } }));

@@ -3,7 +3,8 @@
  * tsx bench/pipeline-child.ts <input folder> <out folder>
  * Prints one JSON line: {"ms": …, "maxRssMb": …, "stages": {…}} where stages
  * splits the time into reading (unzip, validate, load), summarising and
- * writing the outputs, from the pipeline's own log lines.
+ * writing the outputs, from the pipeline's own log lines; cpu is the process's
+ * user and kernel time (creating thousands of small files is kernel time).
  */
 import { rmSync } from 'node:fs';
 import { buildSiteData } from '../scripts/build/pipeline.ts';
@@ -19,4 +20,5 @@ const lastAt = (pattern: RegExp) => Math.max(0, ...marks.filter((m) => pattern.t
 const read = lastAt(/\] read /);
 const summarise = lastAt(/\] summarised /);
 const stages = { readMs: read, summariseMs: Math.max(0, summarise - read), writeMs: Math.max(0, ms - summarise) };
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, stages }));
+const { user, system } = process.cpuUsage();
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: { userMs: user / 1000, systemMs: system / 1000 }, stages }));

@@ -21,7 +21,7 @@ import { coldFirstResult, coldVisit, councilCold, initialJs, launchChromium, new
 import { explorerWarmQuery, latestDetailTable, uploadLongTasks, type UploadLongTasks } from './explorer-browser.ts';
 import { writeUploadCsv } from './upload-csv.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { decimalsOf, mergeIntoReport, writeReport, type PipelinePair } from './report.ts';
+import { decimalsOf, mergeIntoReport, writeReport, type CpuTime, type PipelinePair } from './report.ts';
 import { benchFigures, EXPLORER_KEYS } from './figures.ts';
 import { historyNotes, measureHistoryBuilds, prepareHistoryInputs, type HistoryFigures } from './history.ts';
 import { buildHistorySite, exampleSql } from './history-browser.ts';
@@ -50,7 +50,7 @@ log(`prepared (${prepared.dataset} data; data build ${prepared.dataBuildSeconds 
 
 // ---------------------------------------------------------------- pipeline vs plain DuckDB
 
-interface ChildResult { ms: number; maxRssMb: number; stages?: { readMs: number; summariseMs: number; writeMs: number } }
+interface ChildResult { ms: number; maxRssMb: number; cpu: CpuTime; stages?: { readMs: number; summariseMs: number; writeMs: number } }
 function child(script: string, args: string[]): ChildResult {
 	const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 });
 	if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
@@ -63,7 +63,7 @@ if (!args['skip-pipeline'] && !ONLY_EXPLORER) {
 	for (let i = 0; i < PAIRS; i++) {
 		const a = child('bench/pipeline-child.ts', [prepared.monthDir, join(CACHE, 'pipeline-out')]);
 		const b = child('bench/duckdb-child.ts', [prepared.monthCsv, join(CACHE, 'duckdb-out.parquet')]);
-		pipeline.push({ ratio: a.ms / b.ms, pipelineMs: a.ms, duckdbMs: b.ms, pipelineRss: a.maxRssMb, duckdbRss: b.maxRssMb, stages: a.stages! });
+		pipeline.push({ ratio: a.ms / b.ms, pipelineMs: a.ms, duckdbMs: b.ms, pipelineRss: a.maxRssMb, duckdbRss: b.maxRssMb, pipelineCpu: a.cpu, duckdbCpu: b.cpu, stages: a.stages! });
 		log(`pair ${i + 1}/${PAIRS}: pipeline ${(a.ms / 1000).toFixed(1)} s (${a.maxRssMb.toFixed(0)} MB), DuckDB ${(b.ms / 1000).toFixed(1)} s (${b.maxRssMb.toFixed(0)} MB), ratio ${(a.ms / b.ms).toFixed(1)}`);
 	}
 }
