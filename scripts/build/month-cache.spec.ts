@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,29 @@ describe('month cache', () => {
 			return { period: '2026-05' };
 		});
 		expect((await put.get<{ period: string }>(key, () => {}))?.result).toEqual({ period: '2026-05' });
+	});
+
+	it('reads a file again only when its time is not the one recorded, or not older than entry.json ("racy")', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'month-cache-'));
+		const { entry } = await filled(root);
+		const dir = join(root, key);
+		const summary = join(dir, 'summary.parquet');
+		// Same size, other bytes, and entry.json made to record the file's new time, a second before its own.
+		writeFileSync(summary, 'summary ROWS');
+		const changed = (await stat(summary, { bigint: true })).mtimeNs;
+		const listed = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8')) as { files: { path: string; mtimeNs: string }[] };
+		listed.files.find((f) => f.path === 'summary.parquet')!.mtimeNs = String(changed);
+		writeFileSync(join(dir, 'entry.json'), JSON.stringify(listed));
+		const later = new Date(Number(changed / 1_000_000n) + 1000);
+		utimesSync(join(dir, 'entry.json'), later, later);
+		// Taken on trust, as git's index does: the file is not read.
+		expect((await new MonthCache(root).get(key, () => {}))?.result).toEqual(entry.result);
+		// Not older than entry.json: it may have changed in the clock tick after it was recorded, so it is read.
+		const same = new Date(Number(changed / 1_000_000n));
+		utimesSync(join(dir, 'entry.json'), same, same);
+		const lines: string[] = [];
+		expect(await new MonthCache(root).get(key, (line) => lines.push(line))).toBeNull();
+		expect(lines[0]).toMatch(/summary\.parquet does not have the SHA-256/);
 	});
 
 	const damages: [string, (dir: string) => void, RegExp][] = [
