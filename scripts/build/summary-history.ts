@@ -11,7 +11,6 @@
  * other build writes the year again from its months' own summary files. Either
  * way the rows and their order are the same, so the bytes are too.
  */
-import { copyFile, link } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { codeVersion } from './code-version.ts';
@@ -107,7 +106,7 @@ export async function keepSummaryYears(cache: MonthCache, monthCode: string, out
 		const key = yearKey(monthCode, outputCode, year);
 		const written = join(dir, summaryYearPath(year));
 		await cache.put<History>(key, async (entry) => {
-			await link(written, join(entry, fileName(year))).catch(() => copyFile(written, join(entry, fileName(year))));
+			await placeFile(written, join(entry, fileName(year)));
 			return { months: months.map((e) => basename(e.dir)), columns: columns() };
 		});
 		await pruneOtherVersions(cache, key);
