@@ -1,16 +1,17 @@
 /**
  * History at scale (#13), on generated data so it runs anywhere: 61 consecutive
  * demonstration months (`scripts/sample/generate.ts --months 61`, ending 2026-04),
- * hard-linked into three input folders under .cache/bench/history/:
- *   in60/    every file except the last RTT month (2026-04): 60 RTT months
- *   in61/    every file: 61 RTT months
+ * hard-linked into two input folders under .cache/bench/history/:
+ *   months/  every file except the last RTT month (2026-04): 60 RTT months
  *   alone/   every file except the first 60 RTT months: the 61st month alone
  * Each build runs in a fresh child process (bench/history-child.ts) with its own
- * month cache, so "incremental" means exactly: a cache filled by the 60-month
- * build, copied before each run so every run adds the same one month.
+ * month cache. "Incremental" is what a user does: the 61st month's file is added to
+ * the folder the 60-month build read, and the build runs on the cache that build
+ * left, hard-linked so every cached file keeps its modification time (a copy would
+ * give each a new one, and the cache would hash all 60 months again to trust them).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { CACHE, walk } from './build.ts';
 import type { Figure } from './report.ts';
@@ -36,18 +37,27 @@ export function folderBytes(dir: string): number {
 	return walk(dir).reduce((sum, f) => sum + statSync(f).size, 0);
 }
 
-/** Hard links (the reader skips symbolic links), so the three folders cost no disk. */
-function linkFolder(target: string, keep: (name: string) => boolean): void {
+/** Hard links (the reader skips symbolic links), so the folders cost no disk. */
+function linkFolder(source: string, target: string, keep: (name: string) => boolean = () => true): void {
 	rmSync(target, { recursive: true, force: true });
-	for (const file of walk(RAW)) {
+	for (const file of walk(source)) {
 		if (!keep(basename(file))) continue;
-		const to = join(target, relative(RAW, file));
+		const to = join(target, relative(source, file));
 		mkdirSync(dirname(to), { recursive: true });
 		linkSync(file, to);
 	}
 }
 
-export function prepareHistoryInputs(log: (line: string) => void): { in60: string; in61: string; alone: string } {
+export interface HistoryInputs {
+	/** The first 60 RTT months and every other file. */
+	months: string;
+	/** The 61st month's file, to add to `months`. */
+	last: string;
+	/** The 61st month alone, with every other file. */
+	alone: string;
+}
+
+export function prepareHistoryInputs(log: (line: string) => void): HistoryInputs {
 	const stamp = join(HISTORY, 'raw61.stamp');
 	const wanted = readFileSync('scripts/sample/rtt-history.ts', 'utf8') + readFileSync('scripts/sample/rtt.ts', 'utf8') + readFileSync('scripts/sample/rtt-model.ts', 'utf8');
 	if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
@@ -57,15 +67,14 @@ export function prepareHistoryInputs(log: (line: string) => void): { in60: strin
 		if (result.status !== 0) throw new Error('generating the 61 months failed');
 		writeFileSync(stamp, wanted);
 	}
-	const in60 = join(HISTORY, 'in60');
-	const in61 = join(HISTORY, 'in61');
+	const months = join(HISTORY, 'months');
 	const alone = join(HISTORY, 'alone');
-	linkFolder(in60, (name) => !LAST_MONTH_FILE.test(name));
-	linkFolder(in61, () => true);
-	linkFolder(alone, (name) => !RTT_FILE.test(name) || LAST_MONTH_FILE.test(name));
-	const count = (dir: string) => walk(dir).filter((f) => RTT_FILE.test(basename(f))).length;
-	if (count(in60) !== 60 || count(in61) !== 61 || count(alone) !== 1) throw new Error(`history inputs: ${count(in60)}/${count(in61)}/${count(alone)} RTT months, expected 60/61/1`);
-	return { in60, in61, alone };
+	linkFolder(RAW, months, (name) => !LAST_MONTH_FILE.test(name));
+	linkFolder(RAW, alone, (name) => !RTT_FILE.test(name) || LAST_MONTH_FILE.test(name));
+	const rttFiles = (dir: string) => walk(dir).filter((f) => RTT_FILE.test(basename(f)));
+	const last = rttFiles(RAW).filter((f) => LAST_MONTH_FILE.test(basename(f)));
+	if (rttFiles(months).length !== 60 || last.length !== 1 || rttFiles(alone).length !== 1) throw new Error(`history inputs: ${rttFiles(months).length}/${last.length}/${rttFiles(alone).length} RTT months, expected 60/1/1`);
+	return { months, last: last[0], alone };
 }
 
 function historyChild(input: string, out: string, cache: string): HistoryBuild {
@@ -76,22 +85,28 @@ function historyChild(input: string, out: string, cache: string): HistoryBuild {
 
 /**
  * The 60-month build from an empty cache (→ history_build_s_per_month, its peak
- * memory and bytes), then `pairs` × (61 months on a copy of that cache, the 61st
- * month alone from an empty cache), alternating.
+ * memory and bytes), then `pairs` × (the 61st month added to its folder and built on
+ * that cache, hard-linked afresh each time; the 61st month alone from an empty cache), alternating.
  */
-export function measureHistoryBuilds(inputs: { in60: string; in61: string; alone: string }, pairs: number, log: (line: string) => void): HistoryFigures {
+export function measureHistoryBuilds(inputs: HistoryInputs, pairs: number, log: (line: string) => void): HistoryFigures {
 	const cache60 = join(HISTORY, 'cache60');
 	const data60 = join(HISTORY, 'site60/static/data');
 	rmSync(cache60, { recursive: true, force: true });
 	log('history: building 60 generated months from an empty cache…');
-	const full60 = historyChild(inputs.in60, data60, cache60);
+	const full60 = historyChild(inputs.months, data60, cache60);
 	log(`history: 60 months in ${(full60.ms / 1000).toFixed(1)} s, peak ${full60.maxRssMb.toFixed(0)} MB, ${(full60.bytes / 1e6).toFixed(1)} MB of data`);
 	const result: HistoryFigures = { full60, pairs: [], bytes61: 0, data60 };
 	for (let i = 0; i < pairs; i++) {
 		const cache = join(HISTORY, 'cache61');
-		rmSync(cache, { recursive: true, force: true });
-		cpSync(cache60, cache, { recursive: true });
-		const incremental = historyChild(inputs.in61, join(HISTORY, 'out61'), cache);
+		linkFolder(cache60, cache);
+		const added = join(inputs.months, relative(RAW, inputs.last));
+		linkSync(inputs.last, added);
+		let incremental: HistoryBuild;
+		try {
+			incremental = historyChild(inputs.months, join(HISTORY, 'out61'), cache);
+		} finally {
+			rmSync(added);
+		}
 		result.bytes61 = incremental.bytes;
 		const emptyCache = join(HISTORY, 'cache-alone');
 		rmSync(emptyCache, { recursive: true, force: true });
@@ -123,7 +138,7 @@ export function historyFigures(history: HistoryFigures | null, runs: ExplorerHis
 
 export function historyNotes(history: HistoryFigures | null, failure: string, notes: { explorer60Note: string; allMonthsNote: string }): Record<string, string> {
 	const builds = history
-		? `generated months from \`scripts/sample/generate.ts --months 61\` hard-linked into three folders (60 RTT months; all 61; the 61st alone, each with every non-RTT file), each build in a fresh child process (bench/history-child.ts, times taken inside it) with its own month cache. The 60-month build from an empty cache took ${(history.full60.ms / 1000).toFixed(1)} s and wrote ${(history.full60.bytes / 1e6).toFixed(1)} MB; the 61-month build wrote ${(history.bytes61 / 1e6).toFixed(1)} MB. Pairs (61 months on a fresh copy of the 60-month cache, then the 61st month alone from an empty cache): ${history.pairs.map((p) => `${(p.incrementalMs / 1000).toFixed(1)} s / ${(p.aloneMs / 1000).toFixed(1)} s`).join(', ')}`
+		? `generated months from \`scripts/sample/generate.ts --months 61\` hard-linked into two folders (60 RTT months; the 61st alone; each with every non-RTT file), each build in a fresh child process (bench/history-child.ts, times taken inside it) with its own month cache. The 60-month build from an empty cache took ${(history.full60.ms / 1000).toFixed(1)} s and wrote ${(history.full60.bytes / 1e6).toFixed(1)} MB; the 61-month build wrote ${(history.bytes61 / 1e6).toFixed(1)} MB. Pairs (the 61st month's file added to the 60 months' folder, built on the cache the 60-month build left, hard-linked afresh for each pair so its files keep their times; then the 61st month alone from an empty cache): ${history.pairs.map((p) => `${(p.incrementalMs / 1000).toFixed(1)} s / ${(p.aloneMs / 1000).toFixed(1)} s`).join(', ')}`
 		: `not measured: ${failure || 'skipped (--skip-history)'}`;
 	return {
 		history_build_s_per_month: builds,
