@@ -42,10 +42,8 @@ function medianWords(w: WaitFigures): string {
 export function monthSummary(w: WaitFigures, previous: WaitFigures | null): string {
 	const p92 = w.p92Over104 ? ({ kind: 'over104' } as const) : w.p92 === null ? ({ kind: 'none' } as const) : ({ kind: 'weeks', weeks: w.p92 } as const);
 	const treated = treatmentsStarted(w);
-	const size = listSize(w);
-	// One string grown sentence by sentence (a feed build writes thousands): a missing or empty sentence is left out.
-	let text = `${formatCount(size)} people waiting at the end of ${monthName(w.period)}.`;
-	for (const sentence of [
+	return [
+		`${formatCount(listSize(w))} people waiting at the end of ${monthName(w.period)}.`,
 		medianWords(w),
 		w.tooFew ? null : p92Sentence({ p92, tooFew: w.tooFew }),
 		within18Sentence({ pct: w.pctWithin18, tooFew: w.tooFew }),
@@ -53,11 +51,8 @@ export function monthSummary(w: WaitFigures, previous: WaitFigures | null): stri
 		treatedSentence(w.period, 'nonAdmitted', w.nonAdmitted),
 		previous ? listChangeSentence(listChange(previous, w)) : null,
 		flowSentence(w.period, w.referrals, treated),
-		paceSentence(w.period, clearancePace(size, treated))
-	]) {
-		if (sentence) text += ` ${sentence}`;
-	}
-	return text;
+		paceSentence(w.period, clearancePace(listSize(w), treated))
+	].filter((s): s is string => Boolean(s)).join(' ');
 }
 
 function treatmentWords(code: string, fallback: string): string {
