@@ -47,7 +47,7 @@ const EXACT_TENTHS = 1e14;
  * formats hundreds of thousands of them, and Intl took most of that time); anything
  * unusual (−0, very large, not finite) still goes to Intl. numbers.spec.ts checks both agree.
  */
-function formatRounded(value: number, decimals: 0 | 1): string {
+export function formatRounded(value: number, decimals: 0 | 1): string {
 	if (!Number.isFinite(value) || Object.is(value, -0) || Math.abs(value) >= 1e15) return (decimals ? TENTH : COUNT).format(value);
 	const sign = value < 0 ? '-' : '';
 	const abs = Math.abs(value);
