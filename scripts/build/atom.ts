@@ -70,6 +70,8 @@ export function monthEndTimestamp(period: string): string {
 }
 
 export function atomXml(feed: AtomFeed): string {
+	// Few parts joined once into one flat string: writeFile turns that into bytes more cheaply than a
+	// rope of `+=` pieces, and the summary, the long part, is copied once.
 	const parts = [
 		'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">\n' +
 		`  <id>${atomId(feed.key)}</id>\n` +
