@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { atomId, atomXml, monthEndTimestamp, xmlText } from './atom.ts';
 import { atomProblems, parseXml } from './atom-check.ts';
@@ -23,6 +24,58 @@ describe('atom helpers', () => {
 		['\u001f&', '&amp;']
 	];
 	for (const [text, expected] of texts) it(`xmlText(${JSON.stringify(text)})`, () => expect(xmlText(text)).toBe(expected));
+});
+
+describe('atom helpers agree with the plain ways of writing them', () => {
+	// The ids and escapes of every feed ever published must not change: these are the first implementations.
+	const referenceId = (key: string) => {
+		const hash = createHash('sha1').update(`openwaits-feeds:${key}`).digest();
+		hash[6] = (hash[6] & 0x0f) | 0x50;
+		hash[8] = (hash[8] & 0x3f) | 0x80;
+		const hex = hash.subarray(0, 16).toString('hex');
+		return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	};
+	const referenceText = (text: string) =>
+		text
+			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/"/g, '&quot;')
+			.replace(/'/g, '&apos;');
+	// Deterministic random text from an alphabet heavy in specials, controls, non-characters and non-ASCII.
+	let seed = 11;
+	const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+	const alphabet = [..."aZ09 .,;:()%'\"&<>\t\n\r", '\u0000', '\u0007', '\u000b', '\u001f', '\u007f', '\u00e9', '\u2013', '\ud83d', '\ude00', '\ufffd', '\ufffe', '\uffff'];
+	const texts = Array.from({ length: 5000 }, () => Array.from({ length: random(40) }, () => alphabet[random(alphabet.length)]).join(''));
+	texts.push('', "'", "St Mary's", "At April's pace, treating everyone", 'feeds/provider/RR8/C_999.xml/2026-04');
+	it(`${texts.length} ids as the Hash object made them`, () => expect(texts.filter((t) => atomId(t) !== referenceId(t))).toEqual([]));
+	const referenceXml = (feed: Parameters<typeof atomXml>[0]) => {
+		const lines = [
+			'<?xml version="1.0" encoding="utf-8"?>',
+			'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+			`  <id>${referenceId(feed.key)}</id>`,
+			`  <title type="text">${referenceText(feed.title)}</title>`,
+			...(feed.subtitle ? [`  <subtitle type="text">${referenceText(feed.subtitle)}</subtitle>`] : []),
+			`  <updated>${feed.updated}</updated>`,
+			`  <author><name>${referenceText(feed.author)}</name></author>`,
+			`  <link rel="self" type="application/atom+xml" href="${referenceText(feed.self)}"/>`,
+			`  <link rel="alternate" type="text/html" href="${referenceText(feed.href)}"/>`
+		];
+		for (const e of feed.entries) {
+			lines.push('  <entry>', `    <id>${referenceId(e.key)}</id>`, `    <title type="text">${referenceText(e.title)}</title>`, `    <updated>${e.updated}</updated>`,
+				`    <link rel="alternate" type="text/html" href="${referenceText(e.href)}"/>`, `    <summary type="text">${referenceText(e.summary)}</summary>`, '  </entry>');
+		}
+		return [...lines, '</feed>', ''].join('\n');
+	};
+	it('feeds written as lines joined were', () => {
+		for (const [n, subtitle] of [[0, undefined], [1, ''], [3, texts[7]]] as const) {
+			const entries = texts.slice(10, 10 + n).map((t, i) => ({ key: t, title: texts[100 + i], updated: '2026-04-30T00:00:00Z', summary: texts[200 + i], href: texts[300 + i] }));
+			const feed = { key: texts[1], title: texts[2], subtitle, updated: '2026-04-30T00:00:00Z', author: texts[3], href: texts[4], self: texts[5], entries };
+			expect(atomXml(feed)).toBe(referenceXml(feed));
+		}
+	});
+	it(`${texts.length} texts escaped as six replacements did`, () => expect(texts.filter((t) => xmlText(t) !== referenceText(t))).toEqual([]));
 });
 
 describe('atomXml', () => {

@@ -18,6 +18,7 @@ import type { PatientFigures } from './rtt-summaries.ts';
 
 const AUTHOR = 'OpenWaits (figures from NHS England RTT statistics)';
 const ALL = 'C_999';
+const SUBTITLE = 'One entry a month: how long people wait, how long those treated had waited, and whether the list is getting shorter.';
 /** How many rises and how many falls the "what changed" feed lists. */
 export const CHANGES_PER_DIRECTION = 10;
 /**
@@ -28,7 +29,8 @@ export const FEED_MONTHS = 13;
 
 /** The page a feed entry points at, relative to the feed file (feeds live under <base>/data/). */
 function pageHref(feedFile: string, page: string): string {
-	const depth = feedFile.split('/').length; // data/ + the feed's folders
+	let depth = 1; // data/ + the feed's folders
+	for (let slash = feedFile.indexOf('/'); slash !== -1; slash = feedFile.indexOf('/', slash + 1)) depth++;
 	return `${'../'.repeat(depth)}${page}`;
 }
 
@@ -96,20 +98,20 @@ export function providerFeeds(patient: PatientFigures, providers: readonly Provi
 			const words = treatmentWords(treatment, name);
 			// All treatments has two feeds (the provider's own and its C_999 one): the same words for both.
 			const listed = listedMonths(months);
+			const heading = `${provider.name}, ${words.toLowerCase()}`;
+			const updated = monthEndTimestamp(months.reduce((a, b) => (a.period > b.period ? a : b)).period);
 			for (const path of treatment === ALL ? [feedPath(code), feedPath(code, treatment)] : [feedPath(code, treatment)]) {
 				const href = pageHref(path, `provider/${code}`);
-				const heading = `${provider.name}, ${words.toLowerCase()}`;
-				const latest = months.reduce((a, b) => (a.period > b.period ? a : b));
 				files.push({
 					path,
 					xml: atomXml({
 						key: path,
 						title: `Waiting times: ${heading}`,
-						subtitle: 'One entry a month: how long people wait, how long those treated had waited, and whether the list is getting shorter.',
-						updated: monthEndTimestamp(latest.period),
+						subtitle: SUBTITLE,
+						updated,
 						author: AUTHOR,
 						href,
-						self: path.split('/').at(-1)!,
+						self: path.slice(path.lastIndexOf('/') + 1),
 						entries: monthEntries(path, heading, listed, href)
 					})
 				});

@@ -34,7 +34,11 @@ describe('flowSentence', () => {
 	const cases: [number | null | undefined, number | null, string | null][] = [
 		[1234, 1100, 'In April 2026, 1,234 people were referred (joined the list) and 1,100 people started treatment or left the list after being seen.'],
 		[1, null, 'In April 2026, 1 person was referred (joined the list).'],
-		[null, null, null]
+		[null, 1, 'In April 2026, 1 person started treatment or left the list after being seen.'],
+		[undefined, 0, 'In April 2026, 0 people started treatment or left the list after being seen.'],
+		[0, 0, 'In April 2026, 0 people were referred (joined the list) and 0 people started treatment or left the list after being seen.'],
+		[null, null, null],
+		[undefined, null, null]
 	];
 	for (const [referrals, treated, expected] of cases) it(String(expected), () => expect(flowSentence('2026-04', referrals, treated)).toBe(expected));
 });

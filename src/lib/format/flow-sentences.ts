@@ -40,16 +40,16 @@ export function treatedSentence(period: string, part: TreatedPart, t: TreatedWai
 	return most ? `${start}; about 9 in 10 had waited ${most}.` : `${start}.`;
 }
 
+function people(n: number): string {
+	return `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
+}
+
 /** "In April 2026, 1,234 people were referred and 1,100 started treatment." */
 export function flowSentence(period: string, referrals: number | null | undefined, treated: number | null): string | null {
-	if (treated === null && (referrals === null || referrals === undefined)) return null;
-	const month = monthName(period);
-	const people = (n: number) => `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
-	const parts = [
-		referrals === null || referrals === undefined ? null : `${people(referrals)} ${referrals === 1 ? 'was' : 'were'} referred (joined the list)`,
-		treated === null ? null : `${people(treated)} started treatment or left the list after being seen`
-	].filter(Boolean);
-	return `In ${month}, ${parts.join(' and ')}.`;
+	const referred = referrals === null || referrals === undefined ? null : `${people(referrals)} ${referrals === 1 ? 'was' : 'were'} referred (joined the list)`;
+	const started = treated === null ? null : `${people(treated)} started treatment or left the list after being seen`;
+	if (referred === null && started === null) return null;
+	return `In ${monthName(period)}, ${referred !== null && started !== null ? `${referred} and ${started}` : (referred ?? started)}.`;
 }
 
 /** "At April's pace, treating everyone now on this list would take about 5 months." */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent, formatWeeks, formatWeeksNumber, roundHalfAway, roundTenth } from './numbers.ts';
+import { formatCount, formatPercent, formatRounded, formatWeeks, formatWeeksNumber, roundHalfAway, roundTenth } from './numbers.ts';
 
 describe('roundHalfAway (Excel ROUND)', () => {
 	const cases: [number, number, number][] = [
@@ -51,6 +51,49 @@ describe('hand-written grouping agrees with Intl en-GB', () => {
 			expect(formatPercent(x)).toBe(`${tenth.format(roundTenth(x))}%`);
 		});
 	}
+	// Where the whole-number and tenths shortcuts start and stop, and the halves on either side of them.
+	const edges: number[] = [
+		0.05, -0.05, 0.15, 0.25, 0.35, 0.45, 1.05, -1.05, 2.45, 9.95, -9.95, 99.95, 0.949, 0.95, 0.951, 1e-7, -1e-7, 5e-324,
+		999, 999.4, 999.5, 1000, 1000.05, -999.5, 9999.95, 999999, 999999.5, 1e6, -1e6, 1e6 - 0.05, 1e6 + 0.05, 1234567.89,
+		1e14 - 1, 1e14 - 0.5, 1e14 - 0.1, 1e14 - 0.05, 1e14, 1e14 + 0.1, 1e14 + 0.5, -1e14 + 0.1, 99999999999999.95,
+		1e15 - 1, 1e15 - 0.5, 1e15 - 0.125, 1e15 + 1, -(1e15 - 1), 2 ** 53, 2 ** 53 + 2
+	];
+	for (const x of edges) {
+		it(`edge ${x}`, () => {
+			expect(formatCount(x)).toBe(count.format(roundHalfAway(x, 0)));
+			expect(formatWeeksNumber(x)).toBe(tenth.format(roundTenth(x)));
+		});
+	}
+	// Deterministic random values of every size, as they come and already at tenths, whole and halves.
+	let seed = 7;
+	const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const randoms: number[] = [];
+	for (let i = 0; i < 20_000; i++) {
+		const x = (random() - 0.3) * 10 ** Math.floor(random() * 17 - 2);
+		randoms.push(x, Math.round(x), Math.round(x * 10) / 10, Math.round(x * 10) / 10 + 0.05, Math.trunc(x) + 0.5);
+	}
+	it(`${randoms.length} random values format as Intl does`, () => {
+		const differ = randoms.filter((x) => formatCount(x) !== count.format(roundHalfAway(x, 0)) || formatWeeksNumber(x) !== tenth.format(roundTenth(x)));
+		expect(differ).toEqual([]);
+	});
+	// Numbers nobody rounded first (halves, ties, values past 2^53 / 10) never take a shortcut that
+	// changes the text: they format exactly as through toFixed. (Intl itself differs on such ties, as
+	// it rounds the shortest decimal, 0.15 → "0.2", where toFixed rounds the binary value, 0.1499… → "0.1":
+	// hence every caller rounds first, and then the two agree, as above.)
+	const throughToFixed = (x: number, decimals: 0 | 1) => {
+		if (!Number.isFinite(x) || Object.is(x, -0) || Math.abs(x) >= 1e15) return (decimals ? tenth : count).format(x);
+		const [whole, fraction] = Math.abs(x).toFixed(decimals).split('.');
+		return `${x < 0 ? '-' : ''}${count.format(Number(whole))}${fraction === undefined ? '' : `.${fraction}`}`;
+	};
+	const raw: number[] = [...edges, ...randoms];
+	for (let i = 0; i < 20_000; i++) {
+		const x = (random() - 0.3) * 10 ** (random() * 17 - 2);
+		raw.push(x, 9e14 + random() * 1e14, Math.round(x * 100) / 100, Math.round(x * 4) / 4);
+	}
+	it(`${raw.length} values not rounded first format as through toFixed`, () => {
+		const differ = raw.filter((x) => formatRounded(x, 0) !== throughToFixed(x, 0) || formatRounded(x, 1) !== throughToFixed(x, 1));
+		expect(differ).toEqual([]);
+	});
 	const wholes: [number, number, number][] = [[-0, 0, 0], [7, 1, 7], [-12, 2, -12], [999999999999, 0, 999999999999], [1e12, 1, 1e12]];
 	for (const [x, decimals, expected] of wholes) it(`roundHalfAway keeps the whole number ${x} to ${decimals} places`, () => expect(Object.is(roundHalfAway(x, decimals), expected)).toBe(true));
 });

@@ -27,26 +27,50 @@ export function roundTenth(x: number): number {
 	return roundHalfAway(x, 1);
 }
 
-const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const TENTH = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// Made when first needed: formatRounded rarely needs them, and making both costs more CPU
+// (about 13 ms, loading ICU's data) than formatting every number of a build by hand.
+let count: Intl.NumberFormat | undefined;
+let tenth: Intl.NumberFormat | undefined;
+
+function intlFormat(value: number, decimals: 0 | 1): string {
+	if (decimals) return (tenth ??= new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+	return (count ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })).format(value);
+}
 
 /** "1234567" → "1,234,567": en-GB's grouping of whole digits. */
 function grouped(digits: string): string {
+	if (digits.length < 4) return digits;
 	const head = digits.length % 3 || 3;
 	let text = digits.slice(0, head);
 	for (let i = head; i < digits.length; i += 3) text += `,${digits.slice(i, i + 3)}`;
 	return text;
 }
 
+/** Below this, tenths (value × 10) are whole numbers a double holds exactly, so the shortcuts below are exact. */
+const EXACT_TENTHS = 1e14;
+
 /**
- * What COUNT / TENTH format, written by hand for the usual numbers (the data build
+ * What Intl's en-GB formats, written by hand for the usual numbers (the data build
  * formats hundreds of thousands of them, and Intl took most of that time); anything
  * unusual (−0, very large, not finite) still goes to Intl. numbers.spec.ts checks both agree.
  */
-function formatRounded(value: number, decimals: 0 | 1): string {
-	if (!Number.isFinite(value) || Object.is(value, -0) || Math.abs(value) >= 1e15) return (decimals ? TENTH : COUNT).format(value);
-	const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
-	return `${value < 0 ? '-' : ''}${grouped(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+export function formatRounded(value: number, decimals: 0 | 1): string {
+	if (!Number.isFinite(value) || Object.is(value, -0) || Math.abs(value) >= 1e15) return intlFormat(value, decimals);
+	const sign = value < 0 ? '-' : '';
+	const abs = Math.abs(value);
+	// The callers round first, so the value is nearly always a whole number or the double nearest
+	// some n/10: then its digits are String's (no text to split), and toFixed would give the same.
+	if (abs < EXACT_TENTHS) {
+		if (decimals === 0) {
+			if (Number.isInteger(abs)) return `${sign}${grouped(String(abs))}`;
+		} else {
+			const tenths = Math.round(abs * 10);
+			const digit = tenths % 10;
+			if (tenths / 10 === abs) return `${sign}${grouped(String((tenths - digit) / 10))}.${digit}`;
+		}
+	}
+	const [whole, fraction] = abs.toFixed(decimals).split('.');
+	return `${sign}${grouped(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** 12345 → "12,345"; no number (null, undefined) → "–". */

@@ -83,3 +83,19 @@ describe('changeSentence', () => {
 	];
 	for (const [name, c, withYear, expected] of cases) it(name, () => expect(changeSentence(c, withYear)).toBe(expected));
 });
+
+describe('month names are remembered per period, boundedly', () => {
+	it('gives the same words however often and whatever else was asked between', () => {
+		expect(monthName('2026-04')).toBe('April 2026');
+		// More distinct texts than the memo holds: it is emptied and refilled, never wrong.
+		for (let i = 0; i < 2500; i++) expect(monthName(`not a period ${i}`)).toBe(`not a period ${i}`);
+		expect(monthName('2026-04')).toBe('April 2026');
+		expect(periodWords('2026-04')).toBe('April');
+		expect(periodWords('2026-04', true)).toBe('April 2026');
+	});
+	it('still rejects text that is not a period when asked again', () => {
+		expect(() => periodWords('2026-00')).toThrow(RangeError);
+		expect(() => periodWords('2026-00')).toThrow(RangeError);
+		expect(monthName('2026-00')).toBe('2026-00');
+	});
+});

@@ -52,18 +52,36 @@ export function within18Sentence({ pct, tooFew }: { pct: number | null; tooFew: 
 	);
 }
 
-/** 'YYYY-MM' → its year and capitalised month name; null for anything else. */
-function parsePeriod(period: string): { year: string; name: string } | null {
-	const match = /^(\d{4})-(\d{2})$/.exec(period);
-	const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-	return match && month ? { year: match[1], name: month[0].toUpperCase() + month.slice(1) } : null;
+interface PeriodParts {
+	/** "April" */
+	name: string;
+	/** "April 2026" */
+	words: string;
+}
+
+/** The data build asks for the same few dozen periods thousands of times; bounded, in case a page asks for many. */
+const parsedPeriods = new Map<string, PeriodParts | null>();
+const MAX_PARSED_PERIODS = 1000;
+
+/** 'YYYY-MM' → its capitalised month name, and with its year; null for anything else. */
+function parsePeriod(period: string): PeriodParts | null {
+	let parsed = parsedPeriods.get(period);
+	if (parsed === undefined) {
+		const match = /^(\d{4})-(\d{2})$/.exec(period);
+		const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+		const name = month ? month[0].toUpperCase() + month.slice(1) : '';
+		parsed = match && month ? { name, words: `${name} ${match[1]}` } : null;
+		if (parsedPeriods.size >= MAX_PARSED_PERIODS) parsedPeriods.clear();
+		parsedPeriods.set(period, parsed);
+	}
+	return parsed;
 }
 
 /** '2026-03' → "March"; with the year → "March 2026" (for year-on-year). */
 export function periodWords(period: string, withYear = false): string {
 	const parsed = parsePeriod(period);
 	if (!parsed) throw new RangeError(`Not a 'YYYY-MM' period: ${period}`);
-	return withYear ? `${parsed.name} ${parsed.year}` : parsed.name;
+	return withYear ? parsed.words : parsed.name;
 }
 
 /**
@@ -72,8 +90,7 @@ export function periodWords(period: string, withYear = false): string {
  */
 export function monthName(period: string | null | undefined): string {
 	if (!period) return '';
-	const parsed = parsePeriod(period);
-	return parsed ? `${parsed.name} ${parsed.year}` : period;
+	return parsePeriod(period)?.words ?? period;
 }
 
 /**
