@@ -69,13 +69,18 @@ describe('discoverSources on zips (read by position)', () => {
 describe('openZip', () => {
 	it('lists the directory and closes the file when asked', async () => {
 		const dir = folderWith('m.zip', good);
-		const zip = await openZip(join(dir, 'm.zip'));
+		const zip = await openZip(join(dir, 'm.zip'), good.length);
 		expect(zip.listed.map((e) => e.name)).toEqual(['month.csv', 'notes/', '__MACOSX/._month.csv', '.DS_Store']);
 		await zip.close();
 	});
 
+	it('refuses a zip that shrank after its size was taken, rather than reading past its end', async () => {
+		const dir = folderWith('m.zip', good);
+		await expect(openZip(join(dir, 'm.zip'), good.length + 100)).rejects.toThrow('the zip changed while it was being read');
+	});
+
 	it('refuses a file that is not a zip with the plain reason', async () => {
 		const dir = folderWith('x.zip', strToU8('a,b\n'));
-		await expect(openZip(join(dir, 'x.zip'))).rejects.toThrow('not a zip archive, or one cut short (no central directory)');
+		await expect(openZip(join(dir, 'x.zip'), 4)).rejects.toThrow('not a zip archive, or one cut short (no central directory)');
 	});
 });

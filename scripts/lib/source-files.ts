@@ -63,13 +63,14 @@ export interface ZipFile {
 }
 
 /**
- * Opens the zip at `path` and reads its directory from the end of the file; the rest
- * is read only for the entries sampled. Close it when done (it is closed on failure).
+ * Opens the zip at `path` (`size` bytes, as just found by `stat`) and reads its directory
+ * from the end of the file; the rest is read only for the entries sampled. Close it when
+ * done (it is closed on failure). A file that shrinks meanwhile fails its reads.
  */
-export async function openZip(path: string): Promise<ZipFile> {
+export async function openZip(path: string, size: number): Promise<ZipFile> {
 	const handle = await open(path, 'r');
 	try {
-		const zip = positional(handle, (await handle.stat()).size);
+		const zip = positional(handle, size);
 		return { zip, listed: await zipDirectory(zip), close: () => handle.close() };
 	} catch (error) {
 		await handle.close();
@@ -182,7 +183,7 @@ export async function discoverSources(
 		try {
 			if (container === 'zip') {
 				// The directory and the start of each entry only: the month cache may never need the rest.
-				const zip = await openZip(path);
+				const zip = await openZip(path, bytes);
 				try {
 					const entries = usefulZipEntries(zip.listed.map((e) => e.name));
 					if (isCodePointArchive(entries)) {

@@ -62,12 +62,13 @@ describe('readZipEntry and zipEntryStart', () => {
 
 /** A ZipSource over `zip` that checks every read stays inside the file and counts the bytes read. */
 function counted(zip: Uint8Array) {
-	const source = { size: zip.length, bytesRead: 0, reads: 0, read: async (position: number, length: number) => {
+	const source = { size: zip.length, bytesRead: 0, reads: 0, starts: [] as number[], read: async (position: number, length: number) => {
 		expect(position).toBeGreaterThanOrEqual(0);
 		expect(length).toBeGreaterThanOrEqual(0);
 		expect(position + length).toBeLessThanOrEqual(zip.length);
 		source.bytesRead += length;
 		source.reads++;
+		source.starts.push(position);
 		return zip.subarray(position, position + length);
 	} };
 	return source;
@@ -149,14 +150,16 @@ describe('zipDirectory reads only the end of the file', () => {
 describe('zipEntryStart reads the local header and just enough packed bytes', () => {
 	const [entry] = zipEntries(big);
 
-	// The header, a quarter of the limit packed, then four times more while that decodes to too little.
+	// One read of the header, 1 kB of room for its name and extra field and a quarter of the limit packed;
+	// then more, four times as much in all, while that decodes to too little.
+	const name = 'noise.csv'.length;
 	it.each([
-		[100, 30 + 400],
-		[65_536, 30 + 65_536]
-	])('the first %i bytes of a deflated entry, reading %i bytes of it', async (limit, bytesRead) => {
+		[100, 1, 30 + 1024 + 25],
+		[65_536, 2, 30 + name + 65_536]
+	])('the first %i bytes of a deflated entry in %i read(s) of %i bytes', async (limit, reads, bytesRead) => {
 		const source = counted(big);
 		expect(same(await zipEntryStart(source, entry, limit), noise.subarray(0, limit))).toBe(true);
-		expect(source.bytesRead).toBe(bytesRead);
+		expect([source.reads, source.bytesRead]).toEqual([reads, bytesRead]);
 		expect(source.bytesRead).toBeLessThan(entry.compressedSize / 2);
 	});
 
@@ -165,7 +168,7 @@ describe('zipEntryStart reads the local header and just enough packed bytes', ()
 		const source = counted(stored);
 		const [raw] = zipEntries(stored);
 		expect(same(await zipEntryStart(source, raw, 1000), noise.subarray(0, 1000))).toBe(true);
-		expect(source.bytesRead).toBe(30 + 1000);
+		expect([source.reads, source.bytesRead]).toEqual([1, 30 + 1024 + 1000]);
 	});
 
 	it.each([
@@ -176,6 +179,15 @@ describe('zipEntryStart reads the local header and just enough packed bytes', ()
 	])('refuses %s with the same reason as reading the whole entry', async (_, lying, message) => {
 		expect(() => readZipEntry(big, lying)).toThrow(message);
 		await expect(zipEntryStart(counted(big), lying, 1000)).rejects.toThrow(message);
+	});
+
+	it('reads on past the room left for the name when the extra field is larger', async () => {
+		// A 4,000-byte extra field: the first packed bytes start beyond the first read.
+		const extra = zipSync({ 'e.csv': [noise, { level: 6, extra: { 0x7777: new Uint8Array(3996) } }] });
+		const [e] = zipEntries(extra);
+		const source = counted(extra);
+		expect(same(await zipEntryStart(source, e, 1000), noise.subarray(0, 1000))).toBe(true);
+		expect(source.starts[1]).toBe(30 + 'e.csv'.length + 4000);
 	});
 
 	it('refuses a local header whose name runs the data past the end', async () => {

@@ -125,7 +125,7 @@ export function zipEntries(zip: Uint8Array): ZipEntry[] {
 	return directoryEntries(part, count, directory);
 }
 
-/** A first read of the end: the end record and, in most archives, the whole directory. */
+/** A first read of the end: the end record and, in most archives, the whole directory (12 kB for Code-Point's 130 files). */
 const FIRST_TAIL = 16 * 1024;
 
 /** The bytes from `position` to the end of the file. */
@@ -190,20 +190,32 @@ export function readZipEntry(zip: Uint8Array, entry: ZipEntry, maxBytes?: number
 	return bytes;
 }
 
+/** Room for the local header's name and extra field, read with the header so that the first packed bytes come in the same read. */
+const HEADER_SLACK = 1024;
+
 /**
  * The first `limit` bytes of an entry, reading and decompressing no more than needed:
- * its local header, then its stored bytes a piece at a time.
+ * its local header with the first packed bytes, then more of them only if those fall short.
  */
 export async function zipEntryStart(zip: ZipSource, entry: ZipEntry, limit: number): Promise<Uint8Array> {
-	const header = entry.headerOffset + LOCAL_HEADER_BYTES > zip.size ? new Uint8Array() : await zip.read(entry.headerOffset, LOCAL_HEADER_BYTES);
-	const start = dataStart({ bytes: header, base: entry.headerOffset, size: zip.size }, entry);
-	if (entry.method === 0) return zip.read(start, Math.min(limit, entry.compressedSize));
-	let packed: Uint8Array = new Uint8Array();
+	const at = entry.headerOffset;
+	const first = Math.min(entry.compressedSize, entry.method === 0 ? limit : Math.ceil(limit / 4));
+	const head = { bytes: at < zip.size ? await zip.read(at, Math.min(zip.size - at, LOCAL_HEADER_BYTES + HEADER_SLACK + first)) : new Uint8Array(), base: at, size: zip.size };
+	const start = dataStart(head, entry);
+	if (entry.method === 0) return readFrom(zip, head, start, first);
+	let held: ZipPart = head;
 	// Text packs four to ten times: a quarter of the limit, packed, usually decodes to more than the limit.
-	for (let take = Math.min(entry.compressedSize, Math.ceil(limit / 4)); ; take = Math.min(entry.compressedSize, take * 4)) {
-		packed = concat(packed, await zip.read(start + packed.length, take - packed.length));
+	for (let take = first; ; take = Math.min(entry.compressedSize, take * 4)) {
+		const packed = await readFrom(zip, held, start, take);
+		if (start + packed.length > held.base + held.bytes.length) held = { bytes: packed, base: start, size: zip.size };
 		// A sync flush returns what the bytes so far decode to instead of failing on the missing end.
 		const bytes = new Uint8Array(inflateRawSync(packed, { finishFlush: constants.Z_SYNC_FLUSH }));
 		if (bytes.length >= limit || take === entry.compressedSize) return bytes.subarray(0, limit);
 	}
+}
+
+/** `length` bytes of the file from `position` (at or after `held.base`): those `held` has, and a read for the rest. */
+async function readFrom(zip: ZipSource, held: ZipPart, position: number, length: number): Promise<Uint8Array> {
+	const kept = held.bytes.subarray(position - held.base, position - held.base + length);
+	return kept.length === length ? kept : concat(kept, await zip.read(position + kept.length, length - kept.length));
 }

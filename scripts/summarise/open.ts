@@ -33,7 +33,7 @@ export async function openRttFile(input: string): Promise<SourceFile> {
 	if (container === 'zip') {
 		let zip: ZipFile;
 		try {
-			zip = await openZip(path);
+			zip = await openZip(path, bytes);
 		} catch (error) {
 			throw new ReadError(name, 0, null, `the zip cannot be opened (${(error as Error).message}).`);
 		}
