@@ -2,8 +2,10 @@
  * Just enough of the zip format to read the published archives: the central
  * directory for names, then one entry at a time through Node's native inflate
  * (several times faster than inflating in JavaScript, which matters for an
- * 85 MB RTT month). Anything damaged or unsupported throws an Error with a
- * plain reason; callers turn it into a ReadError naming the file.
+ * 85 MB RTT month). A zip on disk is recognised from a few reads by position
+ * (zipDirectory, zipEntryStart): its end and the start of each entry, not the whole
+ * archive, parsed by the same code. Anything damaged or unsupported throws an Error
+ * with a plain reason; callers turn it into a ReadError naming the file.
  */
 import { constants, inflateRawSync } from 'node:zlib';
 
@@ -24,7 +26,7 @@ const LOCAL_HEADER = 0x04034b50;
  * whole file's length. The whole file in memory is the part from 0; a zip on disk is read
  * a part at a time (the end, the directory, one header), parsed by the same code.
  */
-export interface ZipPart {
+interface ZipPart {
 	bytes: Uint8Array;
 	base: number;
 	size: number;
@@ -36,7 +38,7 @@ export interface ZipSource {
 	read(position: number, length: number): Promise<Uint8Array>;
 }
 
-export function wholeZip(zip: Uint8Array): ZipPart {
+function wholeZip(zip: Uint8Array): ZipPart {
 	return { bytes: zip, base: 0, size: zip.length };
 }
 
@@ -53,7 +55,7 @@ function u16(part: ZipPart, at: number): number {
 }
 
 function u32(part: ZipPart, at: number): number {
-	return (u16(part, at) + u16(part, at + 2) * 0x10000) >>> 0;
+	return u16(part, at) + u16(part, at + 2) * 0x10000;
 }
 
 function need(part: ZipPart, end: number, what: string): void {
