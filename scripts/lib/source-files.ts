@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip, createInflateRaw, gunzipSync } from 'node:zlib';
-import { compressedBytes, readZipEntry, zipEntries, zipEntryStart, type ZipEntry } from './zip.ts';
+import { compressedBytes, readZipEntry, zipDirectory, zipEntries, zipEntryStart, type ZipEntry, type ZipSource } from './zip.ts';
 import { ReadError } from '../readers/types.ts';
 import { notCsvReason, SAMPLE_BYTES } from '../../src/lib/files/not-data.ts';
 
@@ -55,20 +55,53 @@ export function usefulZipEntries(names: string[]): string[] {
 	return names.filter((name) => !name.endsWith('/') && !SKIPPED.test(name));
 }
 
-export function zipEntryNames(zip: Uint8Array): string[] {
-	return zipEntries(zip).map((entry) => entry.name);
+/** A zip on disk, read by position: its directory, without the entries' data. */
+export interface ZipFile {
+	zip: ZipSource;
+	listed: ZipEntry[];
+	close(): Promise<void>;
+}
+
+/**
+ * Opens the zip at `path` (`size` bytes, as just found by `stat`) and reads its directory
+ * from the end of the file; the rest is read only for the entries sampled. Close it when
+ * done (it is closed on failure). A file that shrinks meanwhile fails its reads.
+ */
+export async function openZip(path: string, size: number): Promise<ZipFile> {
+	const handle = await open(path, 'r');
+	try {
+		const zip = positional(handle, size);
+		return { zip, listed: await zipDirectory(zip), close: () => handle.close() };
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
+}
+
+function positional(handle: FileHandle, size: number): ZipSource {
+	return {
+		size,
+		async read(position, length) {
+			const bytes = new Uint8Array(length);
+			for (let filled = 0; filled < length; ) {
+				const { bytesRead } = await handle.read(bytes, filled, length - filled, position + filled);
+				if (bytesRead === 0) throw new Error('the zip changed while it was being read');
+				filled += bytesRead;
+			}
+			return bytes;
+		}
+	};
 }
 
 /** One SourceFile per entry of the zip at `path` (shown as `name`), each with its first bytes, in order. */
-export function* zipEntrySources(path: string, name: string, bytes: number, zip: Uint8Array, entries: string[]): Generator<SourceFile> {
-	const listed = zipEntries(zip);
+export async function* zipEntrySources(path: string, name: string, bytes: number, zip: ZipFile, entries: string[]): AsyncGenerator<SourceFile> {
 	for (const entry of entries) {
-		const sample = zipEntryStart(zip, findEntry(listed, entry), SAMPLE_BYTES);
+		const sample = await zipEntryStart(zip.zip, findEntry(zip.listed, entry), SAMPLE_BYTES);
 		yield { path, name: `${name}!${entry}`, container: 'zip', entry, bytes, sample };
 	}
 }
 
-function findEntry(listed: ReturnType<typeof zipEntries>, entry: string) {
+function findEntry(listed: ZipEntry[], entry: string) {
 	const found = listed.find((e) => e.name === entry);
 	if (!found) throw new Error(`no entry ${entry}`);
 	return found;
@@ -149,15 +182,20 @@ export async function discoverSources(
 		const container = containerOf(path);
 		try {
 			if (container === 'zip') {
-				const zip = new Uint8Array(await readFile(path));
-				const entries = usefulZipEntries(zipEntryNames(zip));
-				if (isCodePointArchive(entries)) {
-					files.push({ path, name, container: 'zip', entry: null, bytes, sample: new Uint8Array() });
-					continue;
+				// The directory and the start of each entry only: the month cache may never need the rest.
+				const zip = await openZip(path, bytes);
+				try {
+					const entries = usefulZipEntries(zip.listed.map((e) => e.name));
+					if (isCodePointArchive(entries)) {
+						files.push({ path, name, container: 'zip', entry: null, bytes, sample: new Uint8Array() });
+						continue;
+					}
+					// One by one: the entries sampled before a damaged one are kept.
+					for await (const source of zipEntrySources(path, name, bytes, zip, entries)) files.push(source);
+					if (entries.length === 0) problems.push(new ReadError(name, 0, null, 'the zip holds no data file.'));
+				} finally {
+					await zip.close();
 				}
-				// One by one: the entries sampled before a damaged one are kept.
-				for (const source of zipEntrySources(path, name, bytes, zip, entries)) files.push(source);
-				if (entries.length === 0) problems.push(new ReadError(name, 0, null, 'the zip holds no data file.'));
 			} else if (container === 'gzip') {
 				files.push({ path, name, container: 'gzip', entry: null, bytes, sample: await gzipSample(path) });
 			} else if (/\.(csv|txt|tsv)$/i.test(path) || WORKBOOK.test(path)) {

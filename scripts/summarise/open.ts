@@ -4,7 +4,7 @@
  * from a folder. A zip is searched for the entry whose header is RTT's (real
  * downloads carry `__MACOSX/._…` resource forks and sometimes other files).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { recogniseRtt } from '../readers/rtt.ts';
 import { ReadError } from '../readers/types.ts';
@@ -12,11 +12,12 @@ import {
 	SAMPLE_BYTES,
 	containerOf,
 	fileStart,
+	openZip,
 	readSourceBytes,
 	usefulZipEntries,
-	zipEntryNames,
 	zipEntrySources,
-	type SourceFile
+	type SourceFile,
+	type ZipFile
 } from '../lib/source-files.ts';
 
 export async function openRttFile(input: string): Promise<SourceFile> {
@@ -30,16 +31,19 @@ export async function openRttFile(input: string): Promise<SourceFile> {
 	}
 	const container = containerOf(path);
 	if (container === 'zip') {
-		let zip: Uint8Array;
-		let entries: string[];
+		let zip: ZipFile;
 		try {
-			zip = new Uint8Array(await readFile(path));
-			entries = usefulZipEntries(zipEntryNames(zip));
+			zip = await openZip(path, bytes);
 		} catch (error) {
 			throw new ReadError(name, 0, null, `the zip cannot be opened (${(error as Error).message}).`);
 		}
-		for (const source of zipEntrySources(path, name, bytes, zip, entries)) {
-			if (recogniseRtt({ name: source.name, bytes: source.sample })) return source;
+		const entries = usefulZipEntries(zip.listed.map((e) => e.name));
+		try {
+			for await (const source of zipEntrySources(path, name, bytes, zip, entries)) {
+				if (recogniseRtt({ name: source.name, bytes: source.sample })) return source;
+			}
+		} finally {
+			await zip.close();
 		}
 		throw new ReadError(name, 0, null, `no entry in the zip is an RTT full extract (entries: ${entries.join(', ') || 'none'}).`);
 	}
