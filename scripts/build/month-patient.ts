@@ -16,7 +16,7 @@ import type { CacheEntry } from './month-cache.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
 import { mergePatientFigures, type MonthPatientFigures, type RttMonth } from './rtt-month.ts';
 import { FEED_MONTHS } from './feeds.ts';
-import { PATIENT_FILE, TREND_FIELDS, type TrendFigures, type TrendFiguresMap } from './month-trend.ts';
+import { PATIENT_FILE, trendFigures, type TrendFiguresMap } from './month-trend.ts';
 
 /** Every month's trend as one map, months oldest first; a treatment's name is the first month's (as mergePatientFigures). */
 export function mergeTrends(months: Pick<RttMonth, 'period' | 'trend'>[]): TrendFiguresMap {
@@ -26,11 +26,9 @@ export function mergeTrends(months: Pick<RttMonth, 'period' | 'trend'>[]): Trend
 			const entry = merged.get(treatment) ?? { name, providers: new Map() };
 			merged.set(treatment, entry);
 			for (const [provider, values] of providers) {
-				const figures = { period } as Record<string, unknown>;
-				TREND_FIELDS.forEach((field, i) => (figures[field] = values[i]));
-				const list = entry.providers.get(provider) ?? [];
-				entry.providers.set(provider, list);
-				list.push(figures as TrendFigures);
+				const list = entry.providers.get(provider);
+				if (list) list.push(trendFigures(period, values));
+				else entry.providers.set(provider, [trendFigures(period, values)]);
 			}
 		}
 	}

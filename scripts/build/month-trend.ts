@@ -16,6 +16,27 @@ export type TrendFigures = Pick<WaitFigures, 'period' | (typeof TREND_FIELDS)[nu
 /** Treatment → name and provider → months (oldest first): PatientFigures with only the trend's figures. */
 export type TrendFiguresMap = Map<string, { name: string; providers: Map<string, TrendFigures[]> }>;
 
+/**
+ * One month's TrendFigures from its TREND_FIELDS values, as one object literal: a build
+ * of many months makes one per provider, treatment and month, and literal objects of one
+ * shape are cheaper to make and to collect than objects filled field by field.
+ */
+export function trendFigures(period: string, v: TrendValues): TrendFigures {
+	return {
+		period,
+		median: v[0] as number | null,
+		medianLow: v[1] as number | null,
+		medianHigh: v[2] as number | null,
+		medianOver104: v[3] as boolean,
+		tooFew: v[4] as boolean,
+		pathways: v[5] as number,
+		unknownClockStart: v[6] as number,
+		pctWithin18: v[7] as number | null,
+		within18: v[8] as number,
+		over52: v[9] as number
+	};
+}
+
 /** A month's trend: per treatment, per provider, the TREND_FIELDS values as one array. */
 export type MonthTrend = { treatment: string; name: string; providers: [string, TrendValues][] }[];
 type TrendValues = (number | boolean | null)[];

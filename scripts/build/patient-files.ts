@@ -46,8 +46,10 @@ export function treatmentTrendFiles(patient: ReadonlyMap<string, { providers: Ma
 }
 
 function providerTrend(provider: string, months: TrendFigures[], periods: string[]): ProviderTrend {
+	// Each period's month looked up once, not once per series: a 60-month build asks for thousands of rows.
 	const at = new Map(months.map((m) => [m.period, m]));
-	const series = <K extends keyof TrendFigures>(key: K, none: TrendFigures[K] | null = null) => periods.map((p) => (at.has(p) ? at.get(p)![key] : none));
+	const row = periods.map((p) => at.get(p));
+	const series = <K extends keyof TrendFigures>(key: K, none: TrendFigures[K] | null = null) => row.map((m) => (m ? m[key] : none));
 	return {
 		provider,
 		median: series('median'),
