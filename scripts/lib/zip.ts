@@ -8,6 +8,7 @@
  * with a plain reason; callers turn it into a ReadError naming the file.
  */
 import { constants, inflateRawSync } from 'node:zlib';
+import { concatBytes } from '../../src/lib/files/bytes.ts';
 
 export interface ZipEntry {
 	name: string;
@@ -150,15 +151,8 @@ export async function zipDirectory(zip: ZipSource): Promise<ZipEntry[]> {
 	}
 	const { count, directory } = endRecord(tail, end);
 	// A directory said to start past the end stays with the tail, and is found cut short.
-	const part = directory >= tail.base ? tail : { bytes: concat(await zip.read(directory, tail.base - directory), tail.bytes), base: directory, size: zip.size };
+	const part = directory >= tail.base ? tail : { bytes: concatBytes([await zip.read(directory, tail.base - directory), tail.bytes]), base: directory, size: zip.size };
 	return directoryEntries(part, count, directory);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-	const bytes = new Uint8Array(a.length + b.length);
-	bytes.set(a);
-	bytes.set(b, a.length);
-	return bytes;
 }
 
 const LOCAL_HEADER_BYTES = 30;
@@ -219,5 +213,5 @@ export async function zipEntryStart(zip: ZipSource, entry: ZipEntry, limit: numb
 /** `length` bytes of the file from `position` (at or after `held.base`): those `held` has, and a read for the rest. */
 async function readFrom(zip: ZipSource, held: ZipPart, position: number, length: number): Promise<Uint8Array> {
 	const kept = held.bytes.subarray(position - held.base, position - held.base + length);
-	return kept.length === length ? kept : concat(kept, await zip.read(position + kept.length, length - kept.length));
+	return kept.length === length ? kept : concatBytes([kept, await zip.read(position + kept.length, length - kept.length)]);
 }
