@@ -1,0 +1,42 @@
+/**
+ * One measured run of DuckDB alone writing the month's detail as the site
+ * serves it, in a fresh process: tsx bench/output-floor-child.ts <extracted CSV> <out folder>
+ * The CSV is read as DuckDB detects it (no header check, no row rules, no
+ * line numbers), then the build's own writer (writeDuckdbTable) sorts it into a
+ * DuckDB file with the site's options, gzips it while DuckDB writes its
+ * Parquet download. No summaries, no other file. What the pipeline costs
+ * beyond this is its own work; this much no build of these files avoids.
+ * Prints one JSON line like duckdb-child.ts.
+ */
+import { rmSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { writeDuckdbTable } from '../scripts/build/duckdb-file.ts';
+import { sqlText } from '../scripts/build/table-file.ts';
+
+/** The detail file's sort order (month-files.ts), in the CSV's own column names. */
+const ORDER = ['Provider Org Code', 'Commissioner Org Code', 'RTT Part Type', 'Treatment Function Code'].map((c) => `"${c}"`).join(', ');
+
+const [csv, out] = process.argv.slice(2);
+rmSync(out, { recursive: true, force: true });
+const started = performance.now();
+const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+const connection = await instance.connect();
+await connection.run(`CREATE TABLE detail AS SELECT * FROM read_csv(${sqlText(csv)})`);
+const written = await writeDuckdbTable(connection, out, {
+	name: 'rtt_detail_month',
+	innerTable: 'rtt_detail',
+	title: 'RTT detail',
+	description: '',
+	columnText: {},
+	path: 'months/month/rtt_detail.duckdb.gz',
+	parquet: 'parquet/rtt_detail_month.parquet',
+	select: 'SELECT * FROM detail',
+	orderBy: ORDER,
+	lazy: true
+});
+connection.closeSync();
+instance.closeSync();
+const ms = performance.now() - started;
+rmSync(out, { recursive: true, force: true });
+const { user, system } = process.cpuUsage();
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: { userMs: user / 1000, systemMs: system / 1000 }, rows: written.rows, gzBytes: written.bytes }));
