@@ -3,7 +3,8 @@
  * side in one run (A B A B …, so the machine's load hits both sides alike) and
  * writes bench/results.json (numbers only) and bench/report.md.
  *
- * Options: --pairs N (pipeline vs DuckDB pairs, default 3), --runs N (browser
+ * Options: --pairs N (pipeline vs DuckDB pairs, each with DuckDB writing the month's
+ * detail files alone as a third side; default 3), --runs N (browser
  * runs per figure, default 5), --reuse-site (do not rebuild the site if built),
  * --no-gzip (serve without compression), --skip-pipeline, --only explorer (just the
  * explorer figures: cold vs DuckDB-WASM's floor, warm GROUP BY and upload; merged into
