@@ -6,8 +6,9 @@ import { providerRecord, waitFigures } from '../../src/lib/schema/test-fixtures.
 import { changesFeed, FEED_MONTHS, providerFeeds } from './feeds.ts';
 import type { CacheEntry } from './month-cache.ts';
 import { monthsNeeded, mergeTrends, outputFigures } from './month-patient.ts';
-import { monthTrend, writeMonthPatient } from './month-trend.ts';
+import { monthTrend, TREND_FIELDS, writeMonthPatient } from './month-trend.ts';
 import { treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
+import { rowWiseTrendFiles } from './trend-history.fixture.ts';
 import { mergePatientFigures, type MonthPatientFigures, type RttMonth } from './rtt-month.ts';
 
 /** 24 months, 2024-05 … 2026-04. */
@@ -40,9 +41,8 @@ async function cachedMonths(): Promise<{ entries: CacheEntry<RttMonth>[]; wholes
 		const dir = join(root, period);
 		mkdirSync(dir);
 		await writeMonthPatient(dir, patient);
-		const providers = period === PERIODS.at(-1) ? ['AAA', 'BBB'].map((code) => ({ code, name: code, regionCode: null, regionName: null, treatments: [] })) : [];
 		// Through JSON, as the cache keeps a month's results.
-		const result = JSON.parse(JSON.stringify({ period, trend: monthTrend(patient), providers })) as RttMonth;
+		const result = JSON.parse(JSON.stringify({ period, trend: monthTrend(patient) })) as RttMonth;
 		entries.push({ dir, result, files: [] });
 	}
 	return { entries, wholes };
@@ -54,15 +54,16 @@ describe('patient figures of the months the outputs need', () => {
 	it('make the files every month read whole makes: first answer, trends, feeds', async () => {
 		const { entries, wholes } = await cachedMonths();
 		const everything = mergePatientFigures(JSON.parse(JSON.stringify(wholes)));
-		const { patient, trends } = await outputFigures(entries, PERIODS);
-		const files = (p: typeof patient, t: Parameters<typeof treatmentTrendFiles>[0]) => ({
+		const { patient, trends } = await outputFigures(entries, PERIODS, [{ code: 'AAA' }, { code: 'BBB' }]);
+		const files = (p: typeof patient) => ({
 			waits: treatmentWaitFiles(p, PERIODS),
-			trends: treatmentTrendFiles(t, PERIODS),
 			feeds: providerFeeds(p, providers).sort((a, b) => a.path.localeCompare(b.path)),
 			changes: changesFeed(p, providers, PERIODS)
 		});
-		const expected = files(everything, everything);
-		expect(files(patient, trends)).toEqual(expected);
+		const expected = files(everything);
+		expect(files(patient)).toEqual(expected);
+		// The trend files as JSON, byte for byte: the column-wise history against the row-wise reference.
+		expect(JSON.stringify(treatmentTrendFiles(trends, PERIODS))).toBe(JSON.stringify(rowWiseTrendFiles(everything, PERIODS)));
 		// The cases above are really there: a renamed treatment, one only in old months, a feed reaching back.
 		expect(expected.waits.map((w) => [w.treatment, w.treatmentName])).toContainEqual(['C_110', 'Trauma and Orthopaedic Service']);
 		expect(expected.waits.find((w) => w.treatment === 'C_502')!.rows).toEqual([]);
@@ -79,15 +80,25 @@ describe('patient figures of the months the outputs need', () => {
 		expect(monthsNeeded(mergeTrends(entries.map((e) => e.result)), new Set(['AAA']), PERIODS)).toEqual(new Set(lastFeedMonths));
 	});
 
-	it('keeps the trend figures exactly through the month results', async () => {
+	it('keeps the trend figures exactly through the month results, column by column', async () => {
 		const { entries, wholes } = await cachedMonths();
 		const trends = mergeTrends(entries.map((e) => e.result));
+		expect(trends.periods).toEqual(PERIODS);
 		const everything = mergePatientFigures(wholes);
 		for (const [treatment, { providers: rows }] of everything) {
 			for (const [provider, months] of rows) {
-				const kept = trends.get(treatment)!.providers.get(provider)!;
-				expect(kept.map((m) => [m.period, m.median, m.medianOver104, m.pathways, m.over52])).toEqual(months.map((m) => [m.period, m.median, m.medianOver104, m.pathways, m.over52]));
+				const kept = trends.treatments.get(treatment)!.providers.get(provider)!;
+				const index = months.map((m) => PERIODS.indexOf(m.period));
+				expect(kept.present.flatMap((here, i) => (here ? [PERIODS[i]] : []))).toEqual(months.map((m) => m.period));
+				for (const [f, field] of TREND_FIELDS.entries()) {
+					expect(index.map((i) => kept.values[f][i]), field).toEqual(months.map((m) => m[field] ?? null));
+				}
 			}
 		}
+	});
+
+	it('refuses a month twice', () => {
+		const month = { period: '2026-04', trend: monthTrend([]) };
+		expect(() => mergeTrends([month, month])).toThrow(/2026-04 twice/);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitFigures } from '../../src/lib/schema/test-fixtures.ts';
-import { monthTrend, TREND_FIELDS, trendFigures } from './month-trend.ts';
+import { monthTrend, TREND_FIELDS } from './month-trend.ts';
 
 describe('a month trend', () => {
 	// Every field a value of its own, so a field read from another's place shows.
@@ -9,9 +9,9 @@ describe('a month trend', () => {
 		waitFigures({ period: '2026-03', median: null, medianLow: null, medianHigh: null, medianOver104: true, tooFew: true, pathways: 3, unknownClockStart: 0, pctWithin18: null, within18: 1, over52: 2 })
 	];
 
-	it.each(cases)('gives back the trend fields of $period from their values', (figures) => {
-		const [{ providers }] = monthTrend([{ treatment: 'C_999', name: 'Total', providers: [['AAA', figures]] }]);
-		const [[, values]] = providers;
-		expect(trendFigures(figures.period, values)).toEqual(Object.fromEntries([['period', figures.period], ...TREND_FIELDS.map((f) => [f, figures[f]])]));
+	it('keeps each field column by column, providers in their order', () => {
+		const [trend] = monthTrend([{ treatment: 'C_999', name: 'Total', providers: [['AAA', cases[0]], ['BBB', cases[1]]] }]);
+		expect(trend).toMatchObject({ treatment: 'C_999', name: 'Total', providers: ['AAA', 'BBB'] });
+		expect(trend.values).toEqual(TREND_FIELDS.map((field) => [cases[0][field], cases[1][field]]));
 	});
 });

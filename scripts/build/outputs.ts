@@ -13,7 +13,7 @@ import { writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
-import type { TrendFiguresMap } from './month-trend.ts';
+import type { TrendHistory } from './month-trend.ts';
 import { centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
@@ -37,7 +37,7 @@ export async function writeSiteData(
 	dir: string,
 	stage: ReadStage,
 	patient: PatientFigures,
-	trends: TrendFiguresMap,
+	trends: TrendHistory,
 	years: SummaryYear[],
 	demonstration: boolean,
 	log: (line: string) => void
@@ -99,9 +99,9 @@ export async function writeSiteData(
 }
 
 /** What a patient reads first (JSON) and the feeds: made here in JavaScript, no DuckDB. */
-async function writePatientSide(dir: string, stage: ReadStage, patient: PatientFigures, trends: TrendFiguresMap, log: (line: string) => void) {
+async function writePatientSide(dir: string, stage: ReadStage, patient: PatientFigures, trends: TrendHistory, log: (line: string) => void) {
 	const latestPeriod = stage.periods.at(-1) ?? null;
-	const latestProviders = stage.months.find((m) => m.period === latestPeriod)?.providers ?? [];
+	const latestProviders = stage.latestProviders;
 
 	const centroids = stage.datasets.centroids();
 	const { providers, unlocated } = buildProviders({

@@ -4,6 +4,7 @@ import { summariseWaits, toWaitFigures } from '../../src/lib/stats/wait-summary.
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
 import { firstAnswerPeriods, trendMonths } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
+import { rowWiseTrendFiles, trendHistoryOf } from './trend-history.fixture.ts';
 
 const figures = (period: string, counts: Record<number, number>) => {
 	const bands = emptyBands();
@@ -54,7 +55,7 @@ describe('a long history', () => {
 		expect(file.rows.map((r) => [r.provider, r.months.map((m) => m.period)])).toEqual([['RZZ', ['2025-04', '2026-03', '2026-04']]]);
 	});
 	it('the trend file has every month, aligned, null where a provider has no figure', () => {
-		const [trend] = treatmentTrendFiles(patient, periods);
+		const [trend] = treatmentTrendFiles(trendHistoryOf(patient), periods);
 		expect(trend.periods).toEqual(periods);
 		const rza = trend.rows.find((r) => r.provider === 'RZA')!;
 		expect(rza.pathways).toEqual([null, null, 50, null, null, null]);
@@ -63,8 +64,16 @@ describe('a long history', () => {
 		expect(rzz.median).toEqual([10.5, 11.5, 12.5, 13.5, 14.5, 15.5]);
 		expect(rzz.within18).toEqual([40, 40, 40, 40, 40, 40]);
 	});
+	it('a month the history lacks is absent in the file, and the bytes are the row-wise reference\'s', () => {
+		const wider = [...periods, '2026-05'];
+		const [trend] = treatmentTrendFiles(trendHistoryOf(patient), wider);
+		expect(trend.rows.find((r) => r.provider === 'RZZ')!.median.at(-1)).toBeNull();
+		expect(trend.rows.find((r) => r.provider === 'RZZ')!.tooFew.at(-1)).toBe(false);
+		expect(JSON.stringify(treatmentTrendFiles(trendHistoryOf(patient), wider))).toBe(JSON.stringify(rowWiseTrendFiles(patient, wider)));
+		expect(JSON.stringify(treatmentTrendFiles(trendHistoryOf(patient), periods))).toBe(JSON.stringify(rowWiseTrendFiles(patient, periods)));
+	});
 	it('trendMonths gives back the figures the trend carries, as in the waits file', () => {
-		const [trend] = treatmentTrendFiles(patient, periods);
+		const [trend] = treatmentTrendFiles(trendHistoryOf(patient), periods);
 		const [file] = treatmentWaitFiles(patient, periods);
 		const months = trendMonths(trend.periods, trend.rows.find((r) => r.provider === 'RZZ')!);
 		expect(months.map((m) => m.period)).toEqual(periods);

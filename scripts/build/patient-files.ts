@@ -16,7 +16,7 @@ import {
 	type WaitFigures
 } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
-import type { TrendFigures } from './month-trend.ts';
+import { ABSENT, type TrendHistory, type TrendValue } from './month-trend.ts';
 import { postcodeArea } from '../../src/lib/geo/postcode.ts';
 
 const byPeriod = (a: WaitFigures, b: WaitFigures) => a.period.localeCompare(b.period);
@@ -36,32 +36,34 @@ export function treatmentWaitFiles(patient: PatientFigures, periods: string[]): 
 }
 
 /** One trend file per treatment: every month built, a few numbers per provider and month. */
-export function treatmentTrendFiles(patient: ReadonlyMap<string, { providers: Map<string, TrendFigures[]> }>, periods: string[]): TreatmentTrendFile[] {
+export function treatmentTrendFiles(trends: TrendHistory, periods: string[]): TreatmentTrendFile[] {
 	const all = [...periods].sort();
-	return sortedEntries(patient).map(([treatment, { providers }]) => ({
+	const index = new Map(trends.periods.map((period, i) => [period, i]));
+	const at = all.map((period) => index.get(period) ?? -1);
+	// The history's months are the build's months (the usual case): its columns are the file's series as they are.
+	const same = at.length === trends.periods.length && at.every((i, k) => i === k);
+	const aligned = (values: TrendValue[][]) => (same ? values : values.map((column, f) => at.map((i) => (i < 0 ? ABSENT[f] : column[i]))));
+	return sortedEntries(trends.treatments).map(([treatment, { providers }]) => ({
 		treatment,
 		periods: all,
-		rows: sortedEntries(providers).map(([provider, months]) => providerTrend(provider, months, all))
+		rows: sortedEntries(providers).map(([provider, series]) => providerTrend(provider, aligned(series.values)))
 	}));
 }
 
-function providerTrend(provider: string, months: TrendFigures[], periods: string[]): ProviderTrend {
-	// Each period's month looked up once, not once per series: a 60-month build asks for thousands of rows.
-	const at = new Map(months.map((m) => [m.period, m]));
-	const row = periods.map((p) => at.get(p));
-	const series = <K extends keyof TrendFigures>(key: K, none: TrendFigures[K] | null = null) => row.map((m) => (m ? m[key] : none));
+/** A row of the trend file from TREND_FIELDS' columns, in their order. */
+function providerTrend(provider: string, v: TrendValue[][]): ProviderTrend {
 	return {
 		provider,
-		median: series('median'),
-		medianLow: series('medianLow'),
-		medianHigh: series('medianHigh'),
-		medianOver104: series('medianOver104', false) as boolean[],
-		tooFew: series('tooFew', false) as boolean[],
-		pathways: series('pathways'),
-		unknownClockStart: series('unknownClockStart'),
-		pctWithin18: series('pctWithin18'),
-		within18: series('within18'),
-		over52: series('over52')
+		median: v[0] as (number | null)[],
+		medianLow: v[1] as (number | null)[],
+		medianHigh: v[2] as (number | null)[],
+		medianOver104: v[3] as boolean[],
+		tooFew: v[4] as boolean[],
+		pathways: v[5] as (number | null)[],
+		unknownClockStart: v[6] as (number | null)[],
+		pctWithin18: v[7] as (number | null)[],
+		within18: v[8] as (number | null)[],
+		over52: v[9] as (number | null)[]
 	};
 }
 

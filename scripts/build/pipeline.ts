@@ -19,7 +19,8 @@ import { ReadError, issueText } from '../readers/types.ts';
 import { readOtherSource, type OtherDatasets, emptyDatasets } from './datasets.ts';
 import { writeSiteData } from './outputs.ts';
 import { cacheKey, MonthCache, placeFiles, pruneOtherCode, type CacheEntry } from './month-cache.ts';
-import { monthCodeVersion, rttMonth, SITE_FILES, type BuildDb, type RttMonth } from './rtt-month.ts';
+import { monthCodeVersion, monthProviders, rttMonth, SITE_FILES, type BuildDb, type RttMonth } from './rtt-month.ts';
+import type { RttProvider } from './providers.ts';
 import { outputFigures } from './month-patient.ts';
 import { keepSummaryYears, loadMonthSummaries, outputCodeVersion, summarySources, summaryYears } from './summary-history.ts';
 
@@ -56,6 +57,8 @@ export interface ReadStage {
 	months: RttMonth[];
 	/** Where each month's results and files are kept, in the order of `months`. */
 	monthEntries: CacheEntry<RttMonth>[];
+	/** The providers the latest month lists (none without a month). */
+	latestProviders: RttProvider[];
 	/** The council files, merged (null when no council file was read). */
 	council?: CouncilData | null;
 }
@@ -69,7 +72,7 @@ export async function readInputs(db: BuildDb, input: string, cache: MonthCache, 
 	const hashes = await InputHashes.open(cache.root);
 	const ahead = prefetchMonths(files, cache, hashes, log).catch(() => {}); // each month checks its entry again when it comes to it
 	for (const name of ignored) log(`ignored ${name}: no reader takes this kind of file.`);
-	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets(), months: [], monthEntries: [] };
+	const stage: ReadStage = { sources: [], ignored: [...ignored], failures: problems.map((p) => p.message), periods: [], datasets: emptyDatasets(), months: [], monthEntries: [], latestProviders: [] };
 	let sequence = 0;
 	for (const file of files) {
 		try {
@@ -90,6 +93,8 @@ export async function readInputs(db: BuildDb, input: string, cache: MonthCache, 
 	stage.periods = [...seen.keys()].sort();
 	stage.monthEntries.sort((a, b) => a.result.period.localeCompare(b.result.period));
 	stage.months = stage.monthEntries.map((e) => e.result);
+	const latest = stage.monthEntries.at(-1);
+	if (latest) stage.latestProviders = await monthProviders(latest);
 	return stage;
 }
 
@@ -183,7 +188,7 @@ export async function buildSiteData(options: BuildOptions): Promise<Manifest> {
 		await mkdir(staging, { recursive: true });
 		const folders = new Set<string>();
 		for (const entry of stage.monthEntries) await placeFiles(entry, SITE_FILES, staging, folders);
-		const { patient, trends } = await outputFigures(stage.monthEntries, stage.periods);
+		const { patient, trends } = await outputFigures(stage.monthEntries, stage.periods, stage.latestProviders);
 		const manifest = await writeSiteData(connection, staging, stage, patient, trends, years, options.demonstration, log);
 		await keepSummaryYears(cache, monthCode, outputCode, years, staging).catch((error: Error) => log(`the summary year files were not kept for the next build: ${error.message}`));
 		await swapIn(staging, out);

@@ -6,7 +6,7 @@
  * so the next month starts from nothing. Results go through the month cache
  * (month-cache.ts): an unchanged file with unchanged code is not read again.
  */
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { RttMonthFigures, SourceReport, TableDescription, WaitFigures } from '../../src/lib/schema/site-data.ts';
@@ -29,14 +29,18 @@ export interface RttMonth {
 	/** The month's patient figures in short (month-trend.ts); whole, they are the entry's patient.json. */
 	trend: MonthTrend;
 	figures: RttMonthFigures;
-	/** Providers with Part_2 rows this month (the latest month's list makes providers.json). */
-	providers: RttProvider[];
 	/** What writeMonthFiles wrote, described for the manifest. */
 	tables: TableDescription[];
 }
 
 /** Where, inside a cache entry, the month's summary rows and output files are. */
 export const SUMMARY_FILE = 'summary.parquet';
+/**
+ * The providers with Part_2 rows that month. Only the latest month's list is used (it makes
+ * providers.json), so it is kept beside the results rather than in them: a build reads every
+ * month's results, and on the real data each month's list is about 120 kB of JSON.
+ */
+export const PROVIDERS_FILE = 'providers.json';
 export const SITE_FILES = 'files';
 
 let monthCode: Promise<string> | null = null;
@@ -66,6 +70,11 @@ export async function rttMonth(
 }
 
 const ms = (since: number) => Math.round(performance.now() - since);
+
+/** The providers a month listed (see PROVIDERS_FILE). */
+export async function monthProviders(entry: Pick<CacheEntry<RttMonth>, 'dir'>): Promise<RttProvider[]> {
+	return JSON.parse(await readFile(join(entry.dir, PROVIDERS_FILE), 'utf8')) as RttProvider[];
+}
 
 /** The same bytes under another name (a renamed download) are the same month; the report names the file read now. */
 function renamed(month: RttMonth, name: string): RttMonth {
@@ -108,11 +117,12 @@ export async function buildRttMonth(
 			await copyFile(join(files, summary.parquet!), join(dir, SUMMARY_FILE));
 			return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, summary };
 		});
-		const { summary, patient, ...result } = month;
+		const { summary, patient, providers, ...result } = month;
 		// In the manifest's order (MONTH_TABLES).
 		const tables = [summary, detail];
 		log(`wrote ${period}'s files (${tables.map((t) => t.name).join(', ')}), ${ms(step)} ms`);
 		await writeMonthPatient(dir, patient);
+		await writeFile(join(dir, PROVIDERS_FILE), JSON.stringify(providers));
 		return { ...result, trend: monthTrend(patient), tables };
 	} finally {
 		for (const table of ['rtt_detail', 'rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
