@@ -111,7 +111,8 @@ describe(`patient search (${dataset} data)`, () => {
 		await page.goBack();
 		await page.waitForURL((u) => !u.searchParams.has('sort'));
 		await expect(page.getByTestId('results-summary').textContent()).resolves.toMatch(/Sorted by shortest wait/);
-		expect(await page.$$eval('article.result h3', (h) => h.map((e) => e.textContent))).toEqual(first);
+		// The summary is redrawn before the list has all its cards again (the list fills in parts): wait for the whole list.
+		await expect.poll(() => page.$$eval(ALL_CARDS, (cards) => cards.map((c) => c.querySelector('h3')?.textContent))).toEqual(first);
 		expect(outside).toEqual([]);
 	});
 
