@@ -12,9 +12,10 @@ import { rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeDuckdbTable } from '../scripts/build/duckdb-file.ts';
 import { sqlText } from '../scripts/build/table-file.ts';
+import { ROW_KEYS } from '../scripts/readers/rtt-sql.ts';
 
-/** The detail file's sort order (month-files.ts), in the CSV's own column names. */
-const ORDER = ['Provider Org Code', 'Commissioner Org Code', 'RTT Part Type', 'Treatment Function Code'].map((c) => `"${c}"`).join(', ');
+/** The detail file's sort order (month-files.ts): the row key, in the CSV's own column names. */
+const ORDER = ROW_KEYS.map((c) => `"${c}"`).join(', ');
 
 const [csv, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });

@@ -12,10 +12,11 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DUCKDB_FILE_OPTIONS } from '../../scripts/build/duckdb-file.ts';
 import { sqlText } from '../../scripts/build/table-file.ts';
+import { ROW_KEYS } from '../../scripts/readers/rtt-sql.ts';
 
 const [csv, scratch] = process.argv.slice(2);
 if (!csv || !scratch) throw new Error('usage: tsx bench/experiments/output-steps.ts <month CSV> <scratch folder>');
-const ORDER = ['Provider Org Code', 'Commissioner Org Code', 'RTT Part Type', 'Treatment Function Code'].map((c) => `"${c}"`).join(', ');
+const ORDER = ROW_KEYS.map((c) => `"${c}"`).join(', ');
 
 async function timed(label: string, step: () => Promise<unknown> | unknown): Promise<void> {
 	const [started, cpu] = [performance.now(), process.cpuUsage()];

@@ -46,8 +46,8 @@ const KEY_COLUMNS: Record<(typeof RTT_KEY_HEADERS)[number], string> = {
 
 const COUNT_HEADERS = [...RTT_BAND_HEADERS, ...RTT_TOTAL_HEADERS];
 const KEPT_KEYS = RTT_KEY_HEADERS.filter((h) => h !== 'Period' && h !== 'RTT Part Description');
-/** The four columns that identify a row; a second row with the same four is a duplicate. */
-const ROW_KEYS = ['Provider Org Code', 'Commissioner Org Code', 'RTT Part Type', 'Treatment Function Code'] as const;
+/** The four columns that identify a row; a second row with the same four is a duplicate. The detail file is sorted by them (month-files.ts). */
+export const ROW_KEYS = ['Provider Org Code', 'Commissioner Org Code', 'RTT Part Type', 'Treatment Function Code'] as const;
 
 /** The load table; renamed to `rtt_detail` when it is the first month there. */
 export const LOAD_TABLE = 'rtt_load';
