@@ -20,8 +20,10 @@
  *   every provider page), site.json, manifest.json, explorer.json and the patient data
  *   (data/patient/**: providers, postcode areas, one small waits file per
  *   treatment: a few MB on the real data), so the patient's search works
- *   offline after one visit.
- * - On first use (runtime cache): DuckDB-WASM's wasm and worker, the tables
+ *   offline after one visit. Not the trend parts (data/patient/trend-*): they
+ *   grow with every month built (about 11 MB at 60 real months), so each is
+ *   stored when a result card or a league first fetches it.
+ * - On first use (runtime cache): the trend parts, DuckDB-WASM's wasm and worker, the tables
  *   (Arrow files under data/tables/, each RTT month's DuckDB files under
  *   data/months/<YYYY-MM>/), the Parquet downloads, provider and other pages.
  *   Whatever a person has looked at once keeps working offline; a month never
@@ -47,7 +49,7 @@ const rel = (path: string) => path.slice(BASE.length);
 const lazyBuild = (path: string) => /\/duckdb-[^/]*\.(wasm|js)$/.test(path) || /\.wasm$/.test(path);
 const isPatientData = (path: string) => {
 	const r = rel(path);
-	return r === '/data/site.json' || r === '/data/manifest.json' || r === '/data/explorer.json' || r.startsWith('/data/patient/');
+	return r === '/data/site.json' || r === '/data/manifest.json' || r === '/data/explorer.json' || (r.startsWith('/data/patient/') && !r.startsWith('/data/patient/trend-'));
 };
 const isMainPage = (path: string) => !/^\/(provider|embed)\//.test(rel(path));
 

@@ -8,6 +8,7 @@ import type { CacheEntry } from './month-cache.ts';
 import { monthsNeeded, mergeTrends, outputFigures } from './month-patient.ts';
 import { monthTrend, TREND_FIELDS, writeMonthPatient } from './month-trend.ts';
 import { treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
+import { splitTrendFiles } from './trend-parts.ts';
 import { rowWiseTrendFiles } from './trend-history.fixture.ts';
 import { mergePatientFigures, type MonthPatientFigures, type RttMonth } from './rtt-month.ts';
 
@@ -55,8 +56,9 @@ describe('patient figures of the months the outputs need', () => {
 		const { entries, wholes } = await cachedMonths();
 		const everything = mergePatientFigures(JSON.parse(JSON.stringify(wholes)));
 		const { patient, trends } = await outputFigures(entries, PERIODS, [{ code: 'AAA' }, { code: 'BBB' }]);
+		const splits = splitTrendFiles(treatmentTrendFiles(trends, PERIODS), (code) => (code === 'AAA' ? [53.8, -1.55] : null));
 		const files = (p: typeof patient) => ({
-			waits: treatmentWaitFiles(p, PERIODS),
+			waits: treatmentWaitFiles(p, PERIODS, splits),
 			feeds: providerFeeds(p, providers).sort((a, b) => a.path.localeCompare(b.path)),
 			changes: changesFeed(p, providers, PERIODS)
 		});

@@ -7,11 +7,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, TREND_FILE, providersFile, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, TREND_FILE, providersFile, trendPartPath, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { catalogue } from '../../src/lib/schema/tables.ts';
 import { writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
 import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './patient-files.ts';
+import { splitTrendFiles } from './trend-parts.ts';
 import { SUMMARY_COLUMNS, type PatientFigures } from './rtt-summaries.ts';
 import type { TrendHistory } from './month-trend.ts';
 import { centroidLookup, latestAe } from './datasets.ts';
@@ -116,9 +117,11 @@ async function writePatientSide(dir: string, stage: ReadStage, patient: PatientF
 	log(`providers: ${providers.length}, located by sites ${providers.filter((p) => p.locatedBy === 'sites').length}, by headquarters ${providers.filter((p) => p.locatedBy === 'headquarters').length}, not located ${unlocated.length}`);
 
 	await writeJsonFile(join(dir, 'patient/providers.json'), providersFile(providers));
-	const waits = treatmentWaitFiles(patient, stage.periods);
+	const located = new Map(providers.flatMap((p) => (p.lat === null || p.lon === null ? [] : [[p.code, [p.lat, p.lon] as const]])));
+	const splits = splitTrendFiles(treatmentTrendFiles(trends, stage.periods), (code) => located.get(code) ?? null);
+	for (const part of [...splits.values()].flatMap((split) => split.files)) await writeJsonFile(join(dir, trendPartPath(part.treatment, part.part)), part);
+	const waits = treatmentWaitFiles(patient, stage.periods, splits);
 	for (const file of waits) await writeJsonFile(join(dir, `patient/waits-${file.treatment}.json`), file);
-	for (const file of treatmentTrendFiles(trends, stage.periods)) await writeJsonFile(join(dir, `patient/trend-${file.treatment}.json`), file);
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));

@@ -5,6 +5,10 @@ import { postcodeAreaFiles, treatmentTrendFiles, treatmentWaitFiles } from './pa
 import { firstAnswerPeriods, trendMonths } from '../../src/lib/schema/site-data.ts';
 import type { PatientFigures } from './rtt-summaries.ts';
 import { rowWiseTrendFiles, trendHistoryOf } from './trend-history.fixture.ts';
+import { splitTrendFiles } from './trend-parts.ts';
+
+/** The trend's parts as the build cuts them; none of these providers has a location, so one part each. */
+const splitsOf = (patient: PatientFigures, periods: string[]) => splitTrendFiles(treatmentTrendFiles(trendHistoryOf(patient), periods), () => null);
 
 const figures = (period: string, counts: Record<number, number>) => {
 	const bands = emptyBands();
@@ -21,13 +25,18 @@ describe('treatmentWaitFiles', () => {
 				['RZA', [figures('2026-01', { 1: 5 })]]
 			]) }]
 		]);
-		const files = treatmentWaitFiles(patient, ['2026-01', '2026-04']);
+		const files = treatmentWaitFiles(patient, ['2026-01', '2026-04'], splitsOf(patient, ['2026-01', '2026-04']));
 		expect(files.map((f) => f.treatment)).toEqual(['C_110', 'C_130']);
 		expect(files[0].rows.map((r) => r.provider)).toEqual(['RZA', 'RZZ']);
 		expect(files[0].rows[1].months.map((m) => [m.period, m.median])).toEqual([['2026-01', 20.5], ['2026-04', 10.5]]);
 		// Five people are too few to say: counts stay, figures go.
 		expect(files[0].rows[0].months[0]).toMatchObject({ pathways: 5, median: null, tooFew: true, within18: 5 });
-		expect(files[1]).toMatchObject({ treatmentName: 'Ophthalmology Service', periods: ['2026-01', '2026-04'] });
+		expect(files[1]).toMatchObject({ treatmentName: 'Ophthalmology Service', periods: ['2026-01', '2026-04'], trendParts: 1 });
+		expect(files[0].rows.map((r) => r.trendPart)).toEqual([0, 0]);
+	});
+	it('refuses a provider the trend does not hold', () => {
+		const patient: PatientFigures = new Map([['C_130', { name: 'Ophthalmology Service', providers: new Map([['RZB', [figures('2026-04', { 3: 30 })]]]) }]]);
+		expect(() => treatmentWaitFiles(patient, ['2026-04'], new Map())).toThrow('No trend part holds RZB for C_130.');
 	});
 });
 
@@ -50,7 +59,7 @@ describe('a long history', () => {
 		['RZA', [figures('2025-05', { 1: 50 })]] // stopped reporting: not in the first answer, still in the trend
 	]) }]]);
 	it('the waits file keeps full figures for the compared months only', () => {
-		const [file] = treatmentWaitFiles(patient, periods);
+		const [file] = treatmentWaitFiles(patient, periods, splitsOf(patient, periods));
 		expect(file.periods).toEqual(['2025-04', '2026-03', '2026-04']);
 		expect(file.rows.map((r) => [r.provider, r.months.map((m) => m.period)])).toEqual([['RZZ', ['2025-04', '2026-03', '2026-04']]]);
 	});
@@ -74,7 +83,7 @@ describe('a long history', () => {
 	});
 	it('trendMonths gives back the figures the trend carries, as in the waits file', () => {
 		const [trend] = treatmentTrendFiles(trendHistoryOf(patient), periods);
-		const [file] = treatmentWaitFiles(patient, periods);
+		const [file] = treatmentWaitFiles(patient, periods, splitsOf(patient, periods));
 		const months = trendMonths(trend.periods, trend.rows.find((r) => r.provider === 'RZZ')!);
 		expect(months.map((m) => m.period)).toEqual(periods);
 		const full = file.rows[0].months.at(-1)!;

@@ -1,8 +1,8 @@
 /**
  * The small JSON files a patient's first answer needs: one per treatment
  * (Part_2, people waiting now, the months the first answer compares) and one
- * per postcode area; and one trend file per treatment with every month's
- * compact series, fetched after the first answer is shown. No DuckDB-WASM
+ * per postcode area; and one trend per treatment with every month's compact
+ * series, fetched after the first answer is shown (in parts: trend-parts.ts). No DuckDB-WASM
  * download stands between a patient and their first answer, and the first
  * file does not grow with history.
  */
@@ -18,21 +18,36 @@ import {
 import type { PatientFigures } from './rtt-summaries.ts';
 import { ABSENT, type TrendHistory, type TrendValue } from './month-trend.ts';
 import { postcodeArea } from '../../src/lib/geo/postcode.ts';
+import type { TrendSplit } from './trend-parts.ts';
 
 const byPeriod = (a: WaitFigures, b: WaitFigures) => a.period.localeCompare(b.period);
 const sortedEntries = <T>(map: ReadonlyMap<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
 
-/** One file per treatment function, C_999 included ("all treatments"); months oldest first. */
-export function treatmentWaitFiles(patient: PatientFigures, periods: string[]): TreatmentWaitsFile[] {
+/**
+ * One file per treatment function, C_999 included ("all treatments"); months oldest first. Each
+ * row names the part of the treatment's trend (`splits`) that holds the provider's series.
+ */
+export function treatmentWaitFiles(patient: PatientFigures, periods: string[], splits: ReadonlyMap<string, TrendSplit>): TreatmentWaitsFile[] {
 	const kept = firstAnswerPeriods(periods);
-	return sortedEntries(patient).map(([treatment, { name, providers }]) => ({
-		treatment,
-		treatmentName: name,
-		periods: kept,
-		rows: sortedEntries(providers)
-			.map(([provider, months]): ProviderWaits => ({ provider, months: months.filter((m) => kept.includes(m.period)).sort(byPeriod) }))
-			.filter((row) => row.months.length > 0)
-	}));
+	return sortedEntries(patient).map(([treatment, { name, providers }]) => {
+		const split = splits.get(treatment);
+		const trendPart = (provider: string) => {
+			const part = split?.partOf.get(provider);
+			// Both come from the same months: a provider with figures always has a series.
+			if (part === undefined) throw new Error(`No trend part holds ${provider} for ${treatment}.`);
+			return part;
+		};
+		return {
+			treatment,
+			treatmentName: name,
+			periods: kept,
+			rows: sortedEntries(providers)
+				.map(([provider, months]) => ({ provider, months: months.filter((m) => kept.includes(m.period)).sort(byPeriod) }))
+				.filter((row) => row.months.length > 0)
+				.map((row): ProviderWaits => ({ ...row, trendPart: trendPart(row.provider) })),
+			trendParts: split?.files.length ?? 0
+		};
+	});
 }
 
 /** One trend file per treatment: every month built, a few numbers per provider and month. */

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/lib/schema/site-data.ts';
+import { trendPartPath, type Manifest } from '../../src/lib/schema/site-data.ts';
 import { RTT_BAND_COLUMNS } from '../../src/lib/schema/rtt.ts';
 import { generateAll } from '../sample/generate.ts';
 import { BuildFailed, buildSiteData } from './pipeline.ts';
@@ -82,7 +82,11 @@ describe('data build on the demonstration data', () => {
 		const waits = JSON.parse(readFileSync(join(out, 'patient/waits-C_110.json'), 'utf8'));
 		// The first answer holds the months it compares (the latest two here); every month is in the trend file.
 		expect(waits.periods).toEqual(['2026-03', '2026-04']);
-		expect(JSON.parse(readFileSync(join(out, 'patient/trend-C_110.json'), 'utf8')).periods).toEqual(manifest.periods);
+		// The trend is in parts of neighbouring providers; each waits row names the part holding its series.
+		const trendFiles = Array.from({ length: waits.trendParts }, (_, i) => JSON.parse(readFileSync(join(out, trendPartPath('C_110', i)), 'utf8')));
+		for (const part of trendFiles) expect(part.periods).toEqual(manifest.periods);
+		for (const row of waits.rows) expect(trendFiles[row.trendPart].rows.map((r: { provider: string }) => r.provider)).toContain(row.provider);
+		expect(JSON.parse(readFileSync(join(out, 'patient/waits-C_999.json'), 'utf8')).trendParts).toBeGreaterThan(1);
 		expect(existsSync(join(out, 'patient/postcodes/LS.json'))).toBe(true);
 		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
 		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.filter((t) => t.parquet).map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);

@@ -31,10 +31,21 @@ describe(`offline (${dataset} data)`, () => {
 			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 			const cacheNames = await page.evaluate(() => caches.keys());
 			expect(cacheNames.filter((n) => n.startsWith('openwaits-'))).toHaveLength(1);
+			// The waits files are stored on install; the trend parts, which grow with every month, are not.
+			expect((await cachedData(page)).filter((p) => p.startsWith('patient/waits-')).length).toBeGreaterThan(0);
+			expect((await cachedData(page)).filter((p) => p.startsWith('patient/trend-'))).toEqual([]);
 
 			// Online, the pages and tables used later are visited once (cached on first use).
-			await page.goto(`${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=C_110`);
+			const fetched: string[] = [];
+			page.on('request', (r) => fetched.push(new URL(r.url()).pathname.replace(/^.*\/data\//, '')));
+			const search = `${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=C_110`;
+			await page.goto(search);
 			await page.waitForSelector(ALL_CARDS);
+			await page.waitForSelector('article.result [data-testid=wait-trend]');
+			// The trend parts this search fetched are stored as it fetched them.
+			const parts = fetched.filter((p) => p.startsWith('patient/trend-C_110-'));
+			expect(parts.length).toBeGreaterThan(0);
+			await expect.poll(async () => (await cachedData(page)).filter((p) => p.startsWith('patient/trend-')).sort()).toEqual([...new Set(parts)].sort());
 			const providerHref = await page.locator('article.result h3 a').first().getAttribute('href');
 			const providerName = (await page.locator('article.result h3 a').first().textContent())!.trim();
 			await page.locator('article.result h3 a').first().click();
@@ -58,6 +69,18 @@ describe(`offline (${dataset} data)`, () => {
 			await page.waitForSelector(ALL_CARDS);
 			await expect(page.getByTestId('results-summary').textContent()).resolves.toMatch(/hospitals? within 50 miles of/);
 			expect(await page.locator('article.result').count()).toBeGreaterThan(0);
+
+			// The search made online draws its trends from the stored parts; a treatment never searched says its trend is missing.
+			await page.goto(search);
+			await page.waitForSelector('article.result [data-testid=wait-trend]');
+			await expect(page.getByTestId('trend-missing').count()).resolves.toBe(0);
+			await page.goto(`${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=C_130`);
+			await page.getByTestId('trend-missing').waitFor();
+			expect(await page.locator(ALL_CARDS).count()).toBeGreaterThan(0);
+			await expect(page.locator('article.result [data-testid=wait-trend]').count()).resolves.toBe(0);
+			await page.goto(`${siteUrl}/?postcode=${encodeURIComponent(POSTCODE)}&treatment=C_110`);
+			await page.waitForSelector(ALL_CARDS);
+			await page.locator(`article.result h3 a[href="${providerHref}"]`).first().waitFor();
 
 			// A provider page reached by the link, and the same page loaded directly.
 			await page.locator(`article.result h3 a[href="${providerHref}"]`).first().click();
@@ -122,6 +145,15 @@ describe(`offline explore (${dataset} data)`, () => {
 		}
 	}, 300_000);
 });
+
+/** The data files in the worker's cache, relative to data/. */
+async function cachedData(page: import('playwright-core').Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const name = (await caches.keys()).find((n) => n.startsWith('openwaits-'))!;
+		const keys = await (await caches.open(name)).keys();
+		return keys.map((k) => new URL(k.url).pathname).filter((p) => p.includes('/data/')).map((p) => p.replace(/^.*?\/data\//, ''));
+	});
+}
 
 async function countRows(page: import('playwright-core').Page, tables: { name: string; rows: number }[]) {
 	await page.getByRole('button', { name: 'Count rows in your browser' }).click();

@@ -2,14 +2,16 @@
  * Trends over every month built (issue #13): each result card and the provider page show the
  * middle wait month by month (a chart with its table twin), the league opens one provider's
  * trend from the table with the choice in the URL, and the first-answer file keeps only the
- * months it compares. The figures in the tables are the build's own (trend-<treatment>.json,
- * waits-<treatment>.json); on the real data January and April 2026 are pinned for RR8.
+ * months it compares. The figures in the tables are the build's own (trend-<treatment>-<part>.json,
+ * waits-<treatment>.json); on the real data January and April 2026 are pinned for RR8. A page
+ * fetches only the trend parts holding the providers it shows.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
-import { firstAnswerPeriods, trendMonths, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile } from '../../src/lib/schema/site-data.ts';
+import { firstAnswerPeriods, trendMonths, trendPartPath, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile, type TrendPartFile } from '../../src/lib/schema/site-data.ts';
+import { joinTrendParts } from '../../src/lib/data/trend-parts.ts';
 import { medianWords } from '../../src/lib/charts/wait-trend.ts';
 import { monthName } from '../../src/lib/format/sentences.ts';
 
@@ -21,6 +23,19 @@ const SLOW = 240_000;
 
 const { open } = useBrowser();
 const getJson = async <T>(path: string): Promise<T> => (await fetch(`${siteUrl}/data/${path}`)).json() as Promise<T>;
+const trendPaths = (fetched: string[]) => fetched.filter((p) => /\/patient\/trend-/.test(p)).map((p) => p.replace(/^.*\/data\//, '')).sort();
+
+/** Every part of a treatment's trend, as the build wrote them, and joined into one. */
+async function trendOf(treatment: string): Promise<{ waits: TreatmentWaitsFile; parts: TrendPartFile[]; trend: TreatmentTrendFile }> {
+	const waits = await getJson<TreatmentWaitsFile>(`patient/waits-${treatment}.json`);
+	const parts = await Promise.all(Array.from({ length: waits.trendParts }, (_, i) => getJson<TrendPartFile>(trendPartPath(treatment, i))));
+	return { waits, parts, trend: joinTrendParts(parts)! };
+}
+
+/** The part files holding these providers, as the waits file names them. */
+const partPathsOf = (treatment: string, waits: TreatmentWaitsFile, codes: string[]) =>
+	[...new Set(codes.map((code) => waits.rows.find((r) => r.provider === code)!.trendPart))].map((part) => trendPartPath(treatment, part)).sort();
+
 const texts = async (page: Page, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
 /** The table twin's rows, newest first: [month, middle wait]. */
@@ -38,13 +53,16 @@ function expectedRows(trend: TreatmentTrendFile, code: string): string[][] {
 }
 
 describe(`trends over every month (${dataset} data)`, () => {
-	it('the first-answer file keeps only the months it compares; the trend file has every month', async () => {
+	it('the first-answer file keeps only the months it compares; every part of the trend has every month', async () => {
 		const site = await getJson<SiteSummary>('site.json');
-		const waits = await getJson<TreatmentWaitsFile>(`patient/waits-${EYES}.json`);
-		const trend = await getJson<TreatmentTrendFile>(`patient/trend-${EYES}.json`);
+		const { waits, parts, trend } = await trendOf(EYES);
 		expect(waits.periods).toEqual(firstAnswerPeriods(site.periods));
 		for (const row of waits.rows) for (const m of row.months) expect(waits.periods).toContain(m.period);
-		expect(trend.periods).toEqual(site.periods);
+		expect(parts.map((p) => [p.treatment, p.part, p.parts])).toEqual(parts.map((_, i) => [EYES, i, parts.length]));
+		for (const part of parts) expect(part.periods).toEqual(site.periods);
+		// Each provider's series is in exactly one part, the one its waits row names.
+		expect(new Set(trend.rows.map((r) => r.provider)).size).toBe(trend.rows.length);
+		for (const row of waits.rows) expect(parts[row.trendPart].rows.some((r) => r.provider === row.provider)).toBe(true);
 		if (real) expect(site.periods).toEqual(['2026-01', '2026-04']);
 	});
 
@@ -54,9 +72,13 @@ describe(`trends over every month (${dataset} data)`, () => {
 		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 		await page.goto(`${siteUrl}/?postcode=${encodeURIComponent('LS1 4AP')}&treatment=${EYES}&miles=25`);
 		await page.waitForSelector('article.result [data-testid=wait-trend]');
-		const trendAt = fetched.findIndex((p) => p.endsWith(`/patient/trend-${EYES}.json`));
+		const trendAt = fetched.findIndex((p) => p.includes(`/patient/trend-${EYES}-`));
 		expect(trendAt).toBeGreaterThan(fetched.findIndex((p) => p.endsWith(`/patient/waits-${EYES}.json`)));
-		const trend = await getJson<TreatmentTrendFile>(`patient/trend-${EYES}.json`);
+		const { waits, parts, trend } = await trendOf(EYES);
+		// Only the parts holding the hospitals listed: every card's, no other.
+		const shown = await page.locator('ol.results:not([aria-busy]) article.result').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code')!));
+		expect(trendPaths(fetched)).toEqual(partPathsOf(EYES, waits, shown));
+		if (parts.length > 1) expect(trendPaths(fetched).length).toBeLessThan(parts.length);
 		const card = page.locator('article.result').first();
 		const code = (await card.getAttribute('data-code'))!;
 		await expect(card.locator('[data-testid=wait-trend] svg[role=img] desc').textContent()).resolves.toMatch(/^Middle wait/);
@@ -74,8 +96,7 @@ describe(`trends over every month (${dataset} data)`, () => {
 
 	it('the provider page shows the all-treatments trend with its table twin', async () => {
 		const { page, outside } = await open();
-		const trend = await getJson<TreatmentTrendFile>('patient/trend-C_999.json');
-		const waits = await getJson<TreatmentWaitsFile>('patient/waits-C_999.json');
+		const { waits, trend } = await trendOf('C_999');
 		const code = real ? 'RR8' : waits.rows.find((r) => r.months.length === waits.periods.length)!.provider;
 		await page.goto(`${siteUrl}/provider/${code}`);
 		await page.waitForSelector('[data-testid=wait-trend]');
@@ -93,6 +114,8 @@ describe(`trends over every month (${dataset} data)`, () => {
 
 	it('the league opens a provider’s trend from the table, keeps it in the URL, and closes it', async () => {
 		const { page, outside, consoleErrors } = await open();
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999`);
 		await page.waitForSelector('[data-testid=league-table] tbody tr', { timeout: 60_000 });
 		const first = page.locator('[data-testid=league-table] tbody tr').first();
@@ -105,7 +128,9 @@ describe(`trends over every month (${dataset} data)`, () => {
 		expect(new URL(page.url()).searchParams.get('provider')).toBe(code);
 		// Focus moves to the trend, for keyboard and screen-reader users.
 		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('provider-trend-heading');
-		const trend = await getJson<TreatmentTrendFile>('patient/trend-C_999.json');
+		const { waits, trend } = await trendOf('C_999');
+		// The trend came from the one part holding this provider.
+		expect(trendPaths(fetched)).toEqual(partPathsOf('C_999', waits, [code]));
 		await view.locator('summary').click();
 		const months = await texts(page, '[data-testid=league-provider-trend] tbody th');
 		expect(months).toEqual([...trend.periods].reverse().map(monthName));
@@ -131,9 +156,13 @@ describe(`trends over every month (${dataset} data)`, () => {
 		const older = site.periods.find((p) => !waits.periods.includes(p));
 		if (!older) return; // every month built is in the waits file (two or three months)
 		const { page, outside } = await open();
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999&period=${older}`);
 		await page.waitForSelector('[data-testid=league-table] tbody tr', { timeout: 60_000 });
 		await expect(page.locator('h2').first().textContent()).resolves.toContain(monthName(older));
+		// A whole month's table needs every provider's figure: every part, each once.
+		expect(trendPaths(fetched)).toEqual(Array.from({ length: waits.trendParts }, (_, i) => trendPartPath('C_999', i)).sort());
 		expect(outside).toEqual([]);
 	}, SLOW);
 });

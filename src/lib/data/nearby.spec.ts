@@ -38,18 +38,19 @@ const WAITS: TreatmentWaitsFile = {
 	treatmentName: 'Trauma and Orthopaedic Service',
 	periods: ['2026-01', '2026-02'],
 	rows: [
-		{ provider: 'A', months: [figures('2026-01', { median: 19 }), figures('2026-02', { median: 20, pctWithin18: 45 })] },
-		{ provider: 'B', months: [figures('2026-02', { median: 12, pctWithin18: 70 })] },
-		{ provider: 'C', months: [figures('2026-02', { median: 12, pctWithin18: 72 })] },
-		{ provider: 'D', months: [figures('2026-02', { median: 2, tooFew: true, pctWithin18: 99 })] },
-		{ provider: 'E', months: [figures('2026-02', { median: null, medianOver104: true, pctWithin18: 5 })] },
-		{ provider: 'F', months: [figures('2026-02', { median: null, pctWithin18: null })] },
-		{ provider: 'G', months: [figures('2026-02', { median: 5 })] },
-		{ provider: 'H', months: [figures('2026-02', { median: 1 })] },
-		{ provider: 'I', months: [figures('2026-01', { median: 1 })] },
-		{ provider: 'J', months: [figures('2026-02', { median: 1 })] }, // no provider record
-		{ provider: 'K', months: [figures('2026-02', { median: 30.3, pctWithin18: 40 })] }
-	]
+		{ provider: 'A', trendPart: 0, months: [figures('2026-01', { median: 19 }), figures('2026-02', { median: 20, pctWithin18: 45 })] },
+		{ provider: 'B', trendPart: 0, months: [figures('2026-02', { median: 12, pctWithin18: 70 })] },
+		{ provider: 'C', trendPart: 0, months: [figures('2026-02', { median: 12, pctWithin18: 72 })] },
+		{ provider: 'D', trendPart: 0, months: [figures('2026-02', { median: 2, tooFew: true, pctWithin18: 99 })] },
+		{ provider: 'E', trendPart: 0, months: [figures('2026-02', { median: null, medianOver104: true, pctWithin18: 5 })] },
+		{ provider: 'F', trendPart: 0, months: [figures('2026-02', { median: null, pctWithin18: null })] },
+		{ provider: 'G', trendPart: 0, months: [figures('2026-02', { median: 5 })] },
+		{ provider: 'H', trendPart: 0, months: [figures('2026-02', { median: 1 })] },
+		{ provider: 'I', trendPart: 0, months: [figures('2026-01', { median: 1 })] },
+		{ provider: 'J', trendPart: 0, months: [figures('2026-02', { median: 1 })] }, // no provider record
+		{ provider: 'K', trendPart: 0, months: [figures('2026-02', { median: 30.3, pctWithin18: 40 })] }
+	],
+	trendParts: 1
 };
 
 const run = (sort: SortOrder, over: Partial<Parameters<typeof nearbyProviders>[0]> = {}) =>

@@ -3,6 +3,7 @@ import {
 	clearPatientDataCache,
 	loadPostcodeArea,
 	loadProviders,
+	loadTrend,
 	loadWaits,
 	resolveTreatment,
 	shortTreatmentWords,
@@ -58,6 +59,46 @@ describe('cached loaders', () => {
 	});
 });
 
+describe('loadTrend: only the parts of the providers asked for', () => {
+	const trendRow = (provider: string) => ({
+		provider, median: [1], medianLow: [0], medianHigh: [2], medianOver104: [false], tooFew: [false],
+		pathways: [10], unknownClockStart: [0], pctWithin18: [50], within18: [5], over52: [0]
+	});
+	const FILES: Record<string, unknown> = {
+		'/data/patient/waits-C_110.json': {
+			treatment: 'C_110', treatmentName: 'x', periods: ['2026-04'], trendParts: 3,
+			rows: [{ provider: 'A', trendPart: 0, months: [] }, { provider: 'B', trendPart: 2, months: [] }, { provider: 'C', trendPart: 2, months: [] }]
+		},
+		'/data/patient/trend-C_110-0.json': { treatment: 'C_110', part: 0, parts: 3, periods: ['2026-04'], rows: [trendRow('A')] },
+		'/data/patient/trend-C_110-1.json': { treatment: 'C_110', part: 1, parts: 3, periods: ['2026-04'], rows: [trendRow('Q')] },
+		'/data/patient/trend-C_110-2.json': { treatment: 'C_110', part: 2, parts: 3, periods: ['2026-04'], rows: [trendRow('B'), trendRow('C')] }
+	};
+	const fetched: string[] = [];
+	const fetcher = (async (url: string) => {
+		fetched.push(url);
+		return url in FILES ? json(FILES[url]) : json('', 404);
+	}) as unknown as typeof fetch;
+	beforeEach(() => {
+		clearPatientDataCache();
+		fetched.length = 0;
+	});
+
+	it('fetches the waits file, then the one part holding B and C', async () => {
+		const trend = await loadTrend('C_110', ['C', 'B'], fetcher);
+		expect(trend?.rows.map((r) => r.provider)).toEqual(['B', 'C']);
+		expect(fetched).toEqual(['/data/patient/waits-C_110.json', '/data/patient/trend-C_110-2.json']);
+	});
+	it('every part for a whole month (null)', async () => {
+		expect((await loadTrend('C_110', null, fetcher))?.rows.map((r) => r.provider)).toEqual(['A', 'B', 'C', 'Q']);
+		expect(fetched.filter((u) => u.includes('/trend-')).sort()).toEqual(['/data/patient/trend-C_110-0.json', '/data/patient/trend-C_110-1.json', '/data/patient/trend-C_110-2.json']);
+	});
+	it('no waits file, no trend; odd text is never a path', async () => {
+		expect(await loadTrend('C_120', ['A'], fetcher)).toBeNull();
+		expect(await loadTrend('../x', ['A'], fetcher)).toBeNull();
+		expect(fetched).toEqual(['/data/patient/waits-C_120.json']);
+	});
+});
+
 describe('treatments in words', () => {
 	it('accepts codes, plain words and search terms', () => {
 		expect(resolveTreatment('C_110')?.code).toBe('C_110');
@@ -104,11 +145,12 @@ describe('shorter waits nearby', () => {
 		treatmentName: 'Trauma and Orthopaedic Service',
 		periods: ['2026-03'],
 		rows: [
-			{ provider: 'A', months: [figures({ median: 20 })] },
-			{ provider: 'B', months: [figures({ median: 12 })] },
-			{ provider: 'C', months: [figures({ median: 25 })] },
-			{ provider: 'D', months: [figures({ median: 2 })] }
-		]
+			{ provider: 'A', trendPart: 0, months: [figures({ median: 20 })] },
+			{ provider: 'B', trendPart: 0, months: [figures({ median: 12 })] },
+			{ provider: 'C', trendPart: 0, months: [figures({ median: 25 })] },
+			{ provider: 'D', trendPart: 0, months: [figures({ median: 2 })] }
+		],
+		trendParts: 1
 	};
 	it('lists only nearer-than-25-miles providers with a shorter median', () => {
 		const found = shorterNearby(providers[0], waits, providers);

@@ -10,18 +10,20 @@
 import { dataUrl } from './site-files.ts';
 import { ALL_TREATMENTS_CODE, searchTreatments, treatmentByCode, type Treatment } from './treatments.ts';
 import { comparableMedian, providerDistance } from './nearby.ts';
+import { joinTrendParts, trendPartsFor } from './trend-parts.ts';
 import { compareWaits, type ChangeInput, type WaitChange } from '../stats/change.ts';
 import type { WaitPercentile } from '../stats/percentile.ts';
 import {
 	providersOf,
-	TREND_FILE,
 	trendMonths,
+	trendPartPath,
 	type PostcodeAreaFile,
 	type ProviderRecord,
 	type ProvidersFile,
 	type TreatmentTrendFile,
 	type TreatmentWaitsFile,
 	type TrendFigures,
+	type TrendPartFile,
 	type WaitFigures
 } from '../schema/site-data.ts';
 
@@ -66,10 +68,16 @@ export function loadWaits(treatment: string, fetcher?: Fetcher): Promise<Treatme
 	return loadPatientJson<TreatmentWaitsFile>(`patient/waits-${treatment}.json`, fetcher);
 }
 
-/** Every month's compact series for one treatment: fetched after the first answer is shown. */
-export function loadTrend(treatment: string, fetcher?: Fetcher): Promise<TreatmentTrendFile | null> {
-	if (!/^(C_\d{3}|X0\d)$/.test(treatment)) return Promise.resolve(null);
-	return loadPatientJson<TreatmentTrendFile>(TREND_FILE.replace('{treatment}', treatment), fetcher);
+/**
+ * Every month's compact series for one treatment, fetched after the first answer is shown: only
+ * the parts holding `providers` (the waits file, already loaded, says which), or every part
+ * when `providers` is null. Rows of other providers in those parts come along.
+ */
+export async function loadTrend(treatment: string, providers: readonly string[] | null, fetcher?: Fetcher): Promise<TreatmentTrendFile | null> {
+	const waits = await loadWaits(treatment, fetcher);
+	if (!waits) return null;
+	const parts = await Promise.all(trendPartsFor(waits, providers).map((part) => loadPatientJson<TrendPartFile>(trendPartPath(treatment, part), fetcher)));
+	return joinTrendParts(parts.filter((p) => p !== null));
 }
 
 /** One provider's months from a trend file, oldest first; [] when it has none. */

@@ -1,7 +1,7 @@
 /**
  * From a league query to what the page shows, using the site's own small JSON
  * files (no DuckDB download): providers.json, waits-<treatment>.json (and
- * trend-<treatment>.json for an older month) and league/ae-<month>.json.
+ * every part of the treatment's trend, trend-<treatment>-<part>.json, for an older month) and league/ae-<month>.json.
  * Shared by /league and /embed/league so both show the same numbers.
  */
 import { AE_MONTH_FILE, trendMonths, type AeMonthFile, type ProviderRecord, type TreatmentWaitsFile } from '../schema/site-data.ts';
@@ -60,7 +60,7 @@ function loadAeMonth(period: string, built: readonly string[], fetcher?: Fetcher
  */
 async function rttMonthsFor(waits: TreatmentWaitsFile, needed: (string | null)[], treatment: string, fetcher?: Fetcher): Promise<RttMonths> {
 	if (needed.every((p) => p === null || waits.periods.includes(p))) return waits;
-	const trend = await loadTrend(treatment, fetcher);
+	const trend = await loadTrend(treatment, null, fetcher);
 	if (!trend) return waits;
 	return { rows: trend.rows.map((row) => ({ provider: row.provider, months: trendMonths(trend.periods, row) })) };
 }

@@ -21,10 +21,11 @@ describe('RTT units', () => {
 	const waits: TreatmentWaitsFile = {
 		treatment: 'C_999', treatmentName: 'Total', periods: ['2026-03', '2026-04'],
 		rows: [
-			{ provider: 'P1', months: [month('2026-03', 100, 50, 1), month('2026-04', 1000, 74.1, 12)] },
-			{ provider: 'P2', months: [month('2026-04', 10, null, 0, true)] },
-			{ provider: 'P9', months: [month('2026-04', 200, 60, 3)] }
-		]
+			{ provider: 'P1', trendPart: 0, months: [month('2026-03', 100, 50, 1), month('2026-04', 1000, 74.1, 12)] },
+			{ provider: 'P2', trendPart: 0, months: [month('2026-04', 10, null, 0, true)] },
+			{ provider: 'P9', trendPart: 0, months: [month('2026-04', 200, 60, 3)] }
+		],
+		trendParts: 1
 	};
 	it('uses the exact under-18-week count, and leaves out the too-few', () => {
 		const { units, tooFew } = rttUnits('rtt18', waits, providers, '2026-04');

@@ -1,6 +1,6 @@
 /**
  * From the site's published files to league units: RTT from the
- * waits-<treatment>.json files (or trend-<treatment>.json for older months), A&E from one month's league/ae-<month>.json,
+ * waits-<treatment>.json files (or every part of the treatment's trend for older months), A&E from one month's league/ae-<month>.json,
  * the survey from providers.json; each unit carries its earlier figure for the
  * change column. And the areas (ICBs) a league can be narrowed to, by name.
  * Pure: load.ts does the fetching.

@@ -51,6 +51,8 @@ export interface TreatedWaits {
 export interface ProviderWaits {
 	provider: string; // ODS code
 	months: WaitFigures[]; // oldest first
+	/** The part of the treatment's trend that holds this provider's series (TREND_FILE's {part}). */
+	trendPart: number;
 }
 
 /**
@@ -64,19 +66,34 @@ export interface TreatmentWaitsFile {
 	treatmentName: string;
 	periods: string[];
 	rows: ProviderWaits[];
+	/** How many parts the treatment's trend is cut into (parts 0 … trendParts − 1). */
+	trendParts: number;
 }
 
-/** Where each treatment's trend file is written, relative to static/data. */
-export const TREND_FILE = 'patient/trend-{treatment}.json';
+/** Where each part of a treatment's trend is written, relative to static/data. */
+export const TREND_FILE = 'patient/trend-{treatment}-{part}.json';
 
 /**
- * `data/patient/trend-<treatment>.json`: every month built, a few numbers each, fetched after
- * the first answer is shown (trend charts, league months not in the waits file).
+ * A treatment's trend: every month built, a few numbers each, fetched after the first answer is
+ * shown (trend charts, league months not in the waits file). It is written in parts of a few
+ * dozen neighbouring providers (TrendPartFile), so a page fetches the parts of the providers it
+ * shows; the browser joins what it fetched into one of these.
  */
 export interface TreatmentTrendFile {
 	treatment: string;
 	periods: string[]; // every month built, oldest first
 	rows: ProviderTrend[];
+}
+
+/** `data/patient/trend-<treatment>-<part>.json`: the rows of one part; the waits file says which part holds a provider. */
+export interface TrendPartFile extends TreatmentTrendFile {
+	part: number;
+	parts: number;
+}
+
+/** Where one part of a treatment's trend is, relative to static/data. */
+export function trendPartPath(treatment: string, part: number): string {
+	return TREND_FILE.replace('{treatment}', treatment).replace('{part}', String(part));
 }
 
 /**

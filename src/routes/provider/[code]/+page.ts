@@ -71,7 +71,7 @@ export async function load({ params, fetch }) {
 	}
 	const periods = [...new Set(treatments.flatMap((t) => t.months.map((m) => m.period)))].sort();
 	// Every month built, all treatments: a few numbers a month, so the page carries its own slice.
-	const trendFile = await loadTrend(ALL_TREATMENTS_CODE, fetcher);
+	const trendFile = await loadTrend(ALL_TREATMENTS_CODE, [provider.code], fetcher);
 	const trend: { periods: string[]; months: TrendFigures[] } | null = trendFile ? { periods: trendFile.periods, months: providerTrendMonths(trendFile, provider.code) } : null;
 	return { provider, treatments, latestPeriod: periods.at(-1) ?? null, trend };
 }
