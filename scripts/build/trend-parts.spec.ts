@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { providerGroups, splitTrendFile, type Locate } from './trend-parts.ts';
-import type { ProviderTrend, TreatmentTrendFile } from '../../src/lib/schema/site-data.ts';
+import type { TreatmentTrendFile } from '../../src/lib/schema/site-data.ts';
+import { providerTrend } from '../../src/lib/schema/test-fixtures.ts';
 
 /** Places by code: two clusters (Leeds, London) far apart, and codes with no place. */
 const PLACES: Record<string, [number, number]> = {
@@ -44,11 +45,7 @@ describe('providerGroups: neighbours together, at most `size` each, the unlocate
 });
 
 describe('splitTrendFile', () => {
-	const row = (provider: string): ProviderTrend => ({
-		provider, median: [1, 2], medianLow: [0, 1], medianHigh: [2, 3], medianOver104: [false, false], tooFew: [false, false],
-		pathways: [10, 20], unknownClockStart: [0, 0], pctWithin18: [50, 60], within18: [5, 12], over52: [0, 1]
-	});
-	const file: TreatmentTrendFile = { treatment: 'C_110', periods: ['2026-01', '2026-04'], rows: ['L1', 'L2', 'S1', 'S2', 'X1', 'X2'].map(row) };
+	const file: TreatmentTrendFile = { treatment: 'C_110', periods: ['2026-01', '2026-04'], rows: ['L1', 'L2', 'S1', 'S2', 'X1', 'X2'].map((code) => providerTrend(code, 2)) };
 
 	it('puts every row in the part partOf names, once, in the file’s order', () => {
 		const { files, partOf } = splitTrendFile(file, locate, 2);

@@ -51,16 +51,17 @@ function halve(providers: Located[], size: number): string[][] {
 	return [...halve(sorted.slice(0, middle), size), ...halve(sorted.slice(middle), size)];
 }
 
-/** One treatment's trend file as parts: every row in exactly one part, in the file's order within it. */
+/** One treatment's trend file as parts: every row in exactly one part, in code order within it (as in the file). */
 export function splitTrendFile(file: TreatmentTrendFile, locate: Locate, size = TREND_PART_PROVIDERS): TrendSplit {
-	const groups = providerGroups(file.rows.map((r) => r.provider), locate, size);
+	const rows = new Map(file.rows.map((r) => [r.provider, r]));
+	const groups = providerGroups([...rows.keys()], locate, size);
 	const partOf = new Map(groups.flatMap((codes, part) => codes.map((code) => [code, part] as const)));
-	const files: TrendPartFile[] = groups.map((_, part) => ({
+	const files: TrendPartFile[] = groups.map((codes, part) => ({
 		treatment: file.treatment,
 		part,
 		parts: groups.length,
 		periods: file.periods,
-		rows: file.rows.filter((r) => partOf.get(r.provider) === part)
+		rows: codes.map((code) => rows.get(code)!)
 	}));
 	return { files, partOf };
 }

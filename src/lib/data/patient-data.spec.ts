@@ -16,7 +16,7 @@ import {
 } from './patient-data.ts';
 import type { ProviderRecord, TreatmentWaitsFile, WaitFigures } from '../schema/site-data.ts';
 import { treatmentByCode } from './treatments.ts';
-import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
+import { providerRecord, providerTrend, waitFigures } from '../schema/test-fixtures.ts';
 
 /** This file's month: March 2026, a narrower median interval and 70% within 18 weeks. */
 const figures = (over: Partial<WaitFigures> = {}): WaitFigures =>
@@ -60,18 +60,14 @@ describe('cached loaders', () => {
 });
 
 describe('loadTrend: only the parts of the providers asked for', () => {
-	const trendRow = (provider: string) => ({
-		provider, median: [1], medianLow: [0], medianHigh: [2], medianOver104: [false], tooFew: [false],
-		pathways: [10], unknownClockStart: [0], pctWithin18: [50], within18: [5], over52: [0]
-	});
 	const FILES: Record<string, unknown> = {
 		'/data/patient/waits-C_110.json': {
 			treatment: 'C_110', treatmentName: 'x', periods: ['2026-04'], trendParts: 3,
 			rows: [{ provider: 'A', trendPart: 0, months: [] }, { provider: 'B', trendPart: 2, months: [] }, { provider: 'C', trendPart: 2, months: [] }]
 		},
-		'/data/patient/trend-C_110-0.json': { treatment: 'C_110', part: 0, parts: 3, periods: ['2026-04'], rows: [trendRow('A')] },
-		'/data/patient/trend-C_110-1.json': { treatment: 'C_110', part: 1, parts: 3, periods: ['2026-04'], rows: [trendRow('Q')] },
-		'/data/patient/trend-C_110-2.json': { treatment: 'C_110', part: 2, parts: 3, periods: ['2026-04'], rows: [trendRow('B'), trendRow('C')] }
+		'/data/patient/trend-C_110-0.json': { treatment: 'C_110', part: 0, parts: 3, periods: ['2026-04'], rows: [providerTrend('A')] },
+		'/data/patient/trend-C_110-1.json': { treatment: 'C_110', part: 1, parts: 3, periods: ['2026-04'], rows: [providerTrend('Q')] },
+		'/data/patient/trend-C_110-2.json': { treatment: 'C_110', part: 2, parts: 3, periods: ['2026-04'], rows: [providerTrend('B'), providerTrend('C')] }
 	};
 	const fetched: string[] = [];
 	const fetcher = (async (url: string) => {

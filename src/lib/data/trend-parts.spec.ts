@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinTrendParts, trendPartsFor } from './trend-parts.ts';
-import type { ProviderTrend, TrendPartFile } from '../schema/site-data.ts';
+import type { TrendPartFile } from '../schema/site-data.ts';
+import { providerTrend } from '../schema/test-fixtures.ts';
 
 const waits = { trendParts: 4, rows: [{ provider: 'A', trendPart: 2 }, { provider: 'B', trendPart: 0 }, { provider: 'C', trendPart: 2 }] };
 
@@ -18,14 +19,10 @@ describe('trendPartsFor: the parts holding the providers shown', () => {
 });
 
 describe('joinTrendParts', () => {
-	const row = (provider: string): ProviderTrend => ({
-		provider, median: [1], medianLow: [0], medianHigh: [2], medianOver104: [false], tooFew: [false],
-		pathways: [10], unknownClockStart: [0], pctWithin18: [50], within18: [5], over52: [0]
-	});
-	const part = (n: number, codes: string[], periods = ['2026-04']): TrendPartFile => ({ treatment: 'C_110', part: n, parts: 3, periods, rows: codes.map(row) });
+	const part = (n: number, codes: string[], periods = ['2026-04']): TrendPartFile => ({ treatment: 'C_110', part: n, parts: 3, periods, rows: codes.map((code) => providerTrend(code)) });
 
 	it('joins parts into one trend, providers in code order', () => {
-		expect(joinTrendParts([part(2, ['M', 'N']), part(0, ['B', 'Z'])])).toEqual({ treatment: 'C_110', periods: ['2026-04'], rows: ['B', 'M', 'N', 'Z'].map(row) });
+		expect(joinTrendParts([part(2, ['M', 'N']), part(0, ['B', 'Z'])])).toEqual({ treatment: 'C_110', periods: ['2026-04'], rows: ['B', 'M', 'N', 'Z'].map((code) => providerTrend(code)) });
 	});
 	it('nothing fetched: no trend', () => expect(joinTrendParts([])).toBeNull());
 	it('refuses parts of different builds', () => {

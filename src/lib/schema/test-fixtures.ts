@@ -3,7 +3,7 @@
  * Nothing in the site imports this file. Each builder fills every field with
  * a plain, valid default and takes overrides for what a test is about.
  */
-import type { ProviderRecord, WaitFigures } from './site-data.ts';
+import type { ProviderRecord, ProviderTrend, WaitFigures } from './site-data.ts';
 
 /** One month of wait figures: 1,000 pathways, median 10 weeks (9–11), 60% within 18 weeks. */
 export function waitFigures(over: Partial<WaitFigures> = {}): WaitFigures {
@@ -50,5 +50,23 @@ export function providerRecord(code: string, at: [number, number] | null = null,
 		ae: null,
 		treatments: ['C_110'],
 		...over
+	};
+}
+
+/** One provider's trend row over `months` months, the same plain figures each month. */
+export function providerTrend(provider: string, months = 1): ProviderTrend {
+	const each = <T>(value: T): T[] => new Array<T>(months).fill(value);
+	return {
+		provider,
+		median: each(10),
+		medianLow: each(9),
+		medianHigh: each(11),
+		medianOver104: each(false),
+		tooFew: each(false),
+		pathways: each(1000),
+		unknownClockStart: each(0),
+		pctWithin18: each(60),
+		within18: each(600),
+		over52: each(10)
 	};
 }
