@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, TREND_FILE, providersFile, trendPartPath, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, RTT_MONTH_FILE, TREND_FILE, providersFile, trendPartPath, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { catalogue } from '../../src/lib/schema/tables.ts';
 import { writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
@@ -125,7 +125,7 @@ async function writePatientSide(dir: string, stage: ReadStage, patient: PatientF
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
-	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, feeds: FEED_FILES };
+	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, rttMonth: RTT_MONTH_FILE, feeds: FEED_FILES };
 	log(`wrote ${await writeFeeds(dir, patient, providers, stage.periods)} Atom feeds`);
 	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
 	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);

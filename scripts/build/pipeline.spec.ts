@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { trendPartPath, type Manifest } from '../../src/lib/schema/site-data.ts';
+import { rttMonthPath, trendPartPath, type Manifest, type RttLeagueMonthFile } from '../../src/lib/schema/site-data.ts';
 import { RTT_BAND_COLUMNS } from '../../src/lib/schema/rtt.ts';
 import { generateAll } from '../sample/generate.ts';
 import { BuildFailed, buildSiteData } from './pipeline.ts';
@@ -92,6 +92,26 @@ describe('data build on the demonstration data', () => {
 		expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...manifest.tables.filter((t) => t.parquet).map((t) => t.name), ...manifest.council!.measures.map((m) => `council-${m}`)]);
 		expect(pkg.resources[0]).toMatchObject({ name: 'rtt_summary_2026', path: 'parquet/rtt_summary_2026.parquet' });
 		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
+	});
+
+	it("writes each month's league file, with the same counts as that month of the trend files", () => {
+		expect(manifest.files.rttMonth).toBe('league/rtt-{period}.json');
+		const read = (path: string) => JSON.parse(readFileSync(join(out, path), 'utf8'));
+		for (const period of manifest.periods) {
+			const file: RttLeagueMonthFile = read(rttMonthPath(period));
+			expect(file.period).toBe(period);
+			expect(file.treatments.map((t) => t.treatment)).toContain('C_999');
+			for (const t of file.treatments) {
+				const waits = read(`patient/waits-${t.treatment}.json`);
+				const trend = Array.from({ length: waits.trendParts }, (_, i) => read(trendPartPath(t.treatment, i))).flatMap((p) => p.rows);
+				const i = manifest.periods.indexOf(period);
+				// Every provider with figures that month in the trend, and no other, with the same counts.
+				const inTrend = trend.filter((r) => r.pathways[i] !== null).map((r) => [r.provider, r.tooFew[i], r.pathways[i], r.pctWithin18[i], r.within18[i], r.over52[i]]);
+				const inFile = t.providers.map((code, j) => [code, t.tooFew[j], t.pathways[j], t.pctWithin18[j], t.within18[j], t.over52[j]]);
+				expect(inFile.sort()).toEqual(inTrend.sort());
+				expect(inFile.length).toBeGreaterThan(0);
+			}
+		}
 	});
 
 	it('writes the council files the manifest lists, and finds a council by postcode sector', () => {

@@ -2,9 +2,10 @@
  * One RTT month, start to finish, on its own: read and validate the file into
  * `rtt_detail`, summarise it into `rtt_summary`, take the figures the rest of
  * the site needs from this month (patient figures, national figures, the
- * providers it lists), write the month's own files, then drop its detail rows
- * so the next month starts from nothing. Results go through the month cache
- * (month-cache.ts): an unchanged file with unchanged code is not read again.
+ * providers it lists), write the month's own files (its tables, their Parquet
+ * downloads, its league file), then drop its detail rows so the next month
+ * starts from nothing. Results go through the month cache (month-cache.ts): an
+ * unchanged file with unchanged code is not read again.
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { cacheKey, type CacheEntry, type MonthCache } from './month-cache.ts';
 import { codeVersion } from './code-version.ts';
 import type { RttProvider } from './providers.ts';
 import { monthTrend, writeMonthPatient, type MonthTrend } from './month-trend.ts';
+import { writeLeagueMonth } from './league-month.ts';
 
 /** A month's patient figures, as JSON can hold them: treatment → name and provider → that month's figures. */
 export type MonthPatientFigures = { treatment: string; name: string; providers: [string, WaitFigures][] }[];
@@ -122,6 +124,7 @@ export async function buildRttMonth(
 		const tables = [summary, detail];
 		log(`wrote ${period}'s files (${tables.map((t) => t.name).join(', ')}), ${ms(step)} ms`);
 		await writeMonthPatient(dir, patient);
+		await writeLeagueMonth(files, result.period, patient);
 		await writeFile(join(dir, PROVIDERS_FILE), JSON.stringify(providers));
 		return { ...result, trend: monthTrend(patient), tables };
 	} finally {

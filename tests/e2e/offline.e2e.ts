@@ -3,9 +3,12 @@
  * patient data; pages and tables looked at once are cached on first use.
  * With the network cut, a search, a provider page and counting rows in
  * DuckDB-WASM on /about/data all still work; in /explore a month already
- * queried still answers, and one never fetched says so in plain words.
+ * queried still answers, and one never fetched says so in plain words; a
+ * league month viewed once shows again, and one never viewed says so.
  */
 import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import type { TrackedPage } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
 
 /** A card in the whole list: the first cards are drawn first and the list is busy until the rest follow. */
@@ -17,12 +20,21 @@ const POSTCODE = dataset === 'real' ? 'B15 2TH' : 'LS1 4AP';
 
 const { open } = useBrowser();
 
+/** A fresh page (and its context) whose network a test may cut: back online and closed, whatever happens. */
+async function withPage(run: (tracked: TrackedPage & { context: BrowserContext }) => Promise<void>): Promise<void> {
+	const tracked = await open();
+	try {
+		await run({ ...tracked, context: tracked.page.context() });
+	} finally {
+		await tracked.page.context().setOffline(false).catch(() => {});
+		await tracked.close();
+	}
+}
+
 describe(`offline (${dataset} data)`, () => {
 	it('searches, opens a provider page and counts rows in the browser with the network off', async () => {
-		const tracked = await open();
-		const { page } = tracked;
-		const context = page.context();
-		try {
+		await withPage(async (tracked) => {
+			const { page, context } = tracked;
 			// First visit: the worker installs and precaches the shell and the patient data.
 			await page.goto(`${siteUrl}/`);
 			await page.waitForSelector('form.search-form[data-ready]');
@@ -96,19 +108,14 @@ describe(`offline (${dataset} data)`, () => {
 			await countRows(page, manifest.tables);
 
 			expect(tracked.outside).toEqual([]);
-		} finally {
-			await context.setOffline(false).catch(() => {});
-			await tracked.close();
-		}
+		});
 	}, 300_000);
 });
 
 describe(`offline explore (${dataset} data)`, () => {
 	it('answers from a month already fetched, and names a month not yet downloaded', async () => {
-		const tracked = await open();
-		const { page } = tracked;
-		const context = page.context();
-		try {
+		await withPage(async (tracked) => {
+			const { page, context } = tracked;
 			await page.goto(`${siteUrl}/explore`);
 			await page.waitForSelector('form.console[data-ready]');
 			await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
@@ -139,10 +146,46 @@ describe(`offline explore (${dataset} data)`, () => {
 			await error.waitFor({ timeout: 60_000 });
 			expect(await error.textContent()).toContain(`The table rtt_detail_${month} has not been downloaded to this browser yet, and fetching it needs a connection`);
 			expect(tracked.outside).toEqual([]);
-		} finally {
-			await context.setOffline(false).catch(() => {});
-			await tracked.close();
-		}
+		});
+	}, 300_000);
+});
+
+describe(`offline league (${dataset} data)`, () => {
+	it("shows a month's league viewed once, and says in words that a month never viewed needs a connection", async () => {
+		await withPage(async (tracked) => {
+			const { page, context } = tracked;
+			const rows = () => page.locator('[data-testid=league-table] tbody th').allTextContents();
+			await page.goto(`${siteUrl}/`);
+			await page.waitForSelector('form.search-form[data-ready]');
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+			const site = (await (await page.request.get(`${siteUrl}/data/site.json`)).json()) as { periods: string[]; aePeriods: string[] };
+			const waits = (await (await page.request.get(`${siteUrl}/data/patient/waits-C_999.json`)).json()) as { periods: string[] };
+			// A month older than the waits file keeps comes from its own league file (none on the real data's two months).
+			const older = site.periods.find((p) => !waits.periods.includes(p));
+			const league = (query: string) => `${siteUrl}/league?${query}`;
+			let online: string[] = [];
+			if (older) {
+				await page.goto(league(`measure=rtt18&treatment=C_999&period=${older}`));
+				await page.waitForSelector('[data-testid=league-table] tbody tr');
+				online = await rows();
+			}
+
+			await context.setOffline(true);
+			if (older) {
+				await page.goto(league(`measure=rtt18&treatment=C_999&period=${older}`));
+				await page.waitForSelector('[data-testid=league-table] tbody tr');
+				expect(await rows()).toEqual(online);
+				// The month's file holds every treatment: another treatment that month works offline too.
+				await page.goto(league(`measure=rtt18&treatment=C_110&period=${older}`));
+				await page.waitForSelector('[data-testid=league-table] tbody tr');
+			}
+			// A&E months are fetched one by one too; this one was never looked at.
+			await page.goto(league(`measure=ae4h&period=${site.aePeriods[0]}`));
+			const alert = page.locator('.error-message[role=alert]');
+			await alert.waitFor({ timeout: 60_000 });
+			expect(await alert.textContent()).toContain('have not been downloaded to this browser yet, and fetching them needs a connection.');
+			expect(tracked.outside).toEqual([]);
+		});
 	}, 300_000);
 });
 

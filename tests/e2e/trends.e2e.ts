@@ -3,14 +3,15 @@
  * middle wait month by month (a chart with its table twin), the league opens one provider's
  * trend from the table with the choice in the URL, and the first-answer file keeps only the
  * months it compares. The figures in the tables are the build's own (trend-<treatment>-<part>.json,
- * waits-<treatment>.json); on the real data January and April 2026 are pinned for RR8. A page
- * fetches only the trend parts holding the providers it shows.
+ * waits-<treatment>.json, league/rtt-<month>.json); on the real data January and April 2026 are
+ * pinned for RR8. A page fetches only the trend parts holding the providers it shows, and a league
+ * of an older month only that month's file and its comparison month's.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
-import { firstAnswerPeriods, trendMonths, trendPartPath, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile, type TrendPartFile } from '../../src/lib/schema/site-data.ts';
+import { firstAnswerPeriods, rttMonthPath, trendMonths, trendPartPath, type RttLeagueMonthFile, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile, type TrendPartFile } from '../../src/lib/schema/site-data.ts';
 import { joinTrendParts } from '../../src/lib/data/trend-parts.ts';
 import { medianWords } from '../../src/lib/charts/wait-trend.ts';
 import { monthName } from '../../src/lib/format/sentences.ts';
@@ -150,19 +151,30 @@ describe(`trends over every month (${dataset} data)`, () => {
 		expect(consoleErrors).toEqual([]);
 	}, SLOW);
 
-	it('a league month older than the waits file keeps is worked from the trend file', async () => {
+	it("a league month older than the waits file keeps is worked from that month's league file, not the trend", async () => {
 		const site = await getJson<SiteSummary>('site.json');
 		const waits = await getJson<TreatmentWaitsFile>('patient/waits-C_999.json');
-		const older = site.periods.find((p) => !waits.periods.includes(p));
+		// The second oldest such month, so the month it is compared with is not in the waits file either.
+		const notKept = site.periods.filter((p) => !waits.periods.includes(p));
+		const older = notKept[1] ?? notKept[0];
 		if (!older) return; // every month built is in the waits file (two or three months)
+		const before = site.periods[site.periods.indexOf(older) - 1];
 		const { page, outside } = await open();
 		const fetched: string[] = [];
 		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999&period=${older}`);
 		await page.waitForSelector('[data-testid=league-table] tbody tr', { timeout: 60_000 });
 		await expect(page.locator('h2').first().textContent()).resolves.toContain(monthName(older));
-		// A whole month's table needs every provider's figure: every part, each once.
-		expect(trendPaths(fetched)).toEqual(Array.from({ length: waits.trendParts }, (_, i) => trendPartPath('C_999', i)).sort());
+		// The month and the one it is compared with, each once, whatever the months built; no trend part.
+		const monthFiles = fetched.filter((p) => p.includes('/data/league/rtt-')).map((p) => p.replace(/^.*\/data\//, '')).sort();
+		expect(monthFiles).toEqual([rttMonthPath(older), ...(before && !waits.periods.includes(before) ? [rttMonthPath(before)] : [])].sort());
+		expect(trendPaths(fetched)).toEqual([]);
+		// Its table counts that month's people waiting, provider by provider.
+		const file = await getJson<RttLeagueMonthFile>(rttMonthPath(older));
+		const all = file.treatments.find((t) => t.treatment === 'C_999')!;
+		const eligible = all.providers.flatMap((_, j) => (!all.tooFew[j] && all.pathways[j] > 0 && all.pctWithin18[j] !== null ? [all.pathways[j]] : []));
+		const sizes = (await page.locator('[data-testid=league-table] tbody td:nth-child(4)').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+		expect(sizes.sort((a, b) => a - b)).toEqual(eligible.sort((a, b) => a - b));
 		expect(outside).toEqual([]);
 	}, SLOW);
 });

@@ -84,8 +84,8 @@ describe('loadTrend: only the parts of the providers asked for', () => {
 		expect(trend?.rows.map((r) => r.provider)).toEqual(['B', 'C']);
 		expect(fetched).toEqual(['/data/patient/waits-C_110.json', '/data/patient/trend-C_110-2.json']);
 	});
-	it('every part for a whole month (null)', async () => {
-		expect((await loadTrend('C_110', null, fetcher))?.rows.map((r) => r.provider)).toEqual(['A', 'B', 'C', 'Q']);
+	it('every part for a provider the waits file does not list (its part is not known)', async () => {
+		expect((await loadTrend('C_110', ['Q'], fetcher))?.rows.map((r) => r.provider)).toEqual(['A', 'B', 'C', 'Q']);
 		expect(fetched.filter((u) => u.includes('/trend-')).sort()).toEqual(['/data/patient/trend-C_110-0.json', '/data/patient/trend-C_110-1.json', '/data/patient/trend-C_110-2.json']);
 	});
 	it('no waits file, no trend; odd text is never a path', async () => {

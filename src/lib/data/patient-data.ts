@@ -70,10 +70,10 @@ export function loadWaits(treatment: string, fetcher?: Fetcher): Promise<Treatme
 
 /**
  * Every month's compact series for one treatment, fetched after the first answer is shown: only
- * the parts holding `providers` (the waits file, already loaded, says which), or every part
- * when `providers` is null. Rows of other providers in those parts come along.
+ * the parts holding `providers` (the waits file, already loaded, says which). Rows of other
+ * providers in those parts come along.
  */
-export async function loadTrend(treatment: string, providers: readonly string[] | null, fetcher?: Fetcher): Promise<TreatmentTrendFile | null> {
+export async function loadTrend(treatment: string, providers: readonly string[], fetcher?: Fetcher): Promise<TreatmentTrendFile | null> {
 	const waits = await loadWaits(treatment, fetcher);
 	if (!waits) return null;
 	const parts = await Promise.all(trendPartsFor(waits, providers).map((part) => loadPatientJson<TrendPartFile>(trendPartPath(treatment, part), fetcher)));

@@ -6,8 +6,7 @@ import { providerTrend } from '../schema/test-fixtures.ts';
 const waits = { trendParts: 4, rows: [{ provider: 'A', trendPart: 2 }, { provider: 'B', trendPart: 0 }, { provider: 'C', trendPart: 2 }] };
 
 describe('trendPartsFor: the parts holding the providers shown', () => {
-	const cases: [string, string[] | null, number[]][] = [
-		['a whole month (null): every part', null, [0, 1, 2, 3]],
+	const cases: [string, string[], number[]][] = [
 		['one provider: its part', ['B'], [0]],
 		['neighbours in one part: fetched once', ['C', 'A'], [2]],
 		['in order', ['C', 'B'], [0, 2]],

@@ -5,13 +5,12 @@
 import type { TreatmentTrendFile, TreatmentWaitsFile, TrendPartFile } from '../schema/site-data.ts';
 
 /**
- * The parts holding these providers' series, in order; every part when `providers` is null (a
- * whole month's league) or names a provider the waits file does not list (one that stopped
- * reporting before the months it keeps: its part is not known without the others).
+ * The parts holding these providers' series, in order; every part when `providers` names one
+ * the waits file does not list (a provider that stopped reporting before the months it keeps:
+ * its part is not known without the others).
  */
-export function trendPartsFor(waits: Pick<TreatmentWaitsFile, 'rows' | 'trendParts'>, providers: readonly string[] | null): number[] {
+export function trendPartsFor(waits: Pick<TreatmentWaitsFile, 'rows' | 'trendParts'>, providers: readonly string[]): number[] {
 	const every = Array.from({ length: waits.trendParts }, (_, i) => i);
-	if (providers === null) return every;
 	const partOf = new Map(waits.rows.map((r) => [r.provider, r.trendPart]));
 	const parts = new Set<number>();
 	for (const code of providers) {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { chosenPeriod, loadLeague, periodsFor } from './load.ts';
+import { chosenPeriod, loadLeague, periodsFor, withMonths } from './load.ts';
 import { DEFAULT_QUERY, measureById, type LeagueQuery } from './measures.ts';
 import { clearPatientDataCache } from '../data/patient-data.ts';
-import { providersFile, type AeMonthFile, type ProviderRecord, type ProviderTrend, type TreatmentWaitsFile, type TrendPartFile } from '../schema/site-data.ts';
+import { providersFile, type AeMonthFile, type ProviderRecord, type RttLeagueMonthFile, type TreatmentWaitsFile } from '../schema/site-data.ts';
 import { providerRecord, waitFigures } from '../schema/test-fixtures.ts';
 
 const providers: ProviderRecord[] = ['A', 'B', 'C'].map((code, i) =>
@@ -11,10 +11,14 @@ const providers: ProviderRecord[] = ['A', 'B', 'C'].map((code, i) =>
 const ae = (period: string, within: [number, number, number]): AeMonthFile => ({
 	period, rows: ['A', 'B', 'C'].map((code, i) => ({ code, name: code, attendances: 1000, within4h: within[i], type1Attendances: 900 }))
 });
-function trendParts(rows: ProviderTrend[]): Record<string, TrendPartFile> {
-	const part = (n: number, codes: string[]): TrendPartFile => ({ treatment: 'C_999', part: n, parts: 2, periods: ['2025-10', '2026-01', '2026-04'], rows: rows.filter((r) => codes.includes(r.provider)) });
-	return { '/data/patient/trend-C_999-0.json': part(0, ['A', 'B']), '/data/patient/trend-C_999-1.json': part(1, ['C']) };
-}
+/** A month's league file for C_999 (A, B, C) and another treatment, as the build writes it. */
+const rttMonth = (period: string, within18: [number, number, number]): RttLeagueMonthFile => ({
+	period,
+	treatments: [
+		{ treatment: 'C_100', providers: ['A'], tooFew: [false], pathways: [10], pctWithin18: [10], within18: [1], over52: [0] },
+		{ treatment: 'C_999', providers: ['A', 'B', 'C'], tooFew: [false, false, false], pathways: [1000, 1000, 1000], pctWithin18: within18.map((w) => w / 10), within18: [...within18], over52: [10, 10, 10] }
+	]
+});
 const FILES: Record<string, unknown> = {
 	'/data/patient/providers.json': providersFile(providers),
 	'/data/league/ae-2024-02.json': ae('2024-02', [700, 800, 750]),
@@ -29,12 +33,9 @@ const FILES: Record<string, unknown> = {
 		})),
 		trendParts: 2
 	} satisfies TreatmentWaitsFile,
-	// The trend, in two parts (A and B, then C), has an older month (2025-10) the waits file leaves out, and the same counts for the others.
-	...trendParts(['A', 'B', 'C'].map((provider, i) => ({
-		provider,
-		median: [10, 10, 10], medianLow: [9, 9, 9], medianHigh: [11, 11, 11], medianOver104: [false, false, false], tooFew: [false, false, false],
-		pathways: [1000, 1000, 1000], unknownClockStart: [0, 0, 0], pctWithin18: [[60, 80, 70][i], 70, 70], within18: [[600, 800, 700][i], 700, [800, 600, 700][i]], over52: [10, 10, 10]
-	})))
+	// An older month (2025-10) the waits file leaves out, and January again with the waits file's counts.
+	'/data/league/rtt-2025-10.json': rttMonth('2025-10', [600, 800, 700]),
+	'/data/league/rtt-2026-01.json': rttMonth('2026-01', [700, 700, 700])
 };
 const fetcher = vi.fn(async (url: string) => (url in FILES ? new Response(JSON.stringify(FILES[url])) : new Response('', { status: 404 })));
 const DATA = { periods: ['2026-01', '2026-04'], latestPeriod: '2026-04', aePeriods: ['2024-02', '2025-01', '2025-02'] };
@@ -78,18 +79,40 @@ describe('loadLeague', () => {
 		const first = await load({ measure: 'rtt18', period: '2026-01' });
 		expect(trends(first)).toEqual({ A: 'No earlier figure', B: 'No earlier figure', C: 'No earlier figure' });
 	});
-	it('RTT, an older month than the waits file keeps: its counts from the trend file, fetched only then', async () => {
+	it('RTT, an older month than the waits file keeps: its counts from that month\'s league file, fetched only then', async () => {
 		const history = { ...DATA, periods: ['2025-10', '2026-01', '2026-04'] };
+		const urls = () => fetcher.mock.calls.map(([url]) => url);
 		fetcher.mockClear();
 		const latest = await loadLeague({ ...DEFAULT_QUERY, measure: 'rtt18' }, history, fetcher as unknown as typeof fetch);
 		expect(trends(latest)).toEqual({ A: 'Better', B: 'Worse', C: 'No clear change' });
-		expect(fetcher.mock.calls.map(([url]) => url).filter((url) => url.includes('/trend-'))).toEqual([]);
+		expect(urls().filter((url) => url.includes('/league/rtt-'))).toEqual([]);
 		const january = await loadLeague({ ...DEFAULT_QUERY, measure: 'rtt18', period: '2026-01' }, history, fetcher as unknown as typeof fetch);
 		expect(january.kind === 'proportion' && [january.period, january.league.trend]).toEqual(['2026-01', { since: 'October 2025' }]);
 		// 600 → 700 of 1,000 is beyond noise (Wilson ranges apart), 800 → 700 too, 700 → 700 is not.
 		expect(trends(january)).toEqual({ A: 'Better', B: 'Worse', C: 'No clear change' });
-		// A whole month's league needs every provider: both parts.
-		expect(fetcher.mock.calls.map(([url]) => url).filter((url) => url.includes('/trend-')).sort()).toEqual(['/data/patient/trend-C_999-0.json', '/data/patient/trend-C_999-1.json']);
+		// January is in the waits file: only October's league file, and no trend file.
+		expect(urls().filter((url) => url.includes('/league/rtt-') || url.includes('/trend-'))).toEqual(['/data/league/rtt-2025-10.json']);
+		const october = await loadLeague({ ...DEFAULT_QUERY, measure: 'over52', period: '2025-10' }, history, fetcher as unknown as typeof fetch);
+		expect(october.kind === 'proportion' && [october.period, october.league.trend, october.league.rows.map((r) => [r.code, r.successes, r.n])]).toEqual([
+			'2025-10', { since: null }, [['A', 10, 1000], ['B', 10, 1000], ['C', 10, 1000]]
+		]);
+	});
+	it('a month file this browser cannot fetch (offline, not stored) is named in words; a server error is passed on', async () => {
+		const history = { ...DATA, periods: ['2025-10', '2026-01', '2026-04'] };
+		const failing = (error: Error) => (async (url: string) => (url.includes('/league/') ? Promise.reject(error) : fetcher(url))) as unknown as typeof fetch;
+		await expect(loadLeague({ ...DEFAULT_QUERY, measure: 'rtt18', period: '2025-10' }, history, failing(new TypeError('Failed to fetch')))).rejects.toThrow(
+			'The figures for October 2025 have not been downloaded to this browser yet, and fetching them needs a connection.'
+		);
+		await expect(loadLeague({ ...DEFAULT_QUERY, measure: 'ae4h', period: '2024-02' }, DATA, failing(new TypeError('offline')))).rejects.toThrow(
+			'The figures for February 2024 have not been downloaded'
+		);
+		await expect(loadLeague({ ...DEFAULT_QUERY, measure: 'rtt18', period: '2025-10' }, history, failing(new Error('HTTP 500')))).rejects.toThrow('HTTP 500');
+	});
+	it('withMonths adds each month file\'s month to its provider, and keeps providers only a month file has', () => {
+		const waits = { rows: [{ provider: 'A', months: [waitFigures({ period: '2026-04' })] }] };
+		const joined = withMonths(waits, [[{ provider: 'A', months: [waitFigures({ period: '2025-10' })] }, { provider: 'Z', months: [waitFigures({ period: '2025-10' })] }]]);
+		expect(joined.rows.map((r) => [r.provider, r.months.map((m) => m.period)])).toEqual([['A', ['2026-04', '2025-10']], ['Z', ['2025-10']]]);
+		expect(waits.rows[0].months.map((m) => m.period)).toEqual(['2026-04']);
 	});
 	it('never fetches a month the site did not build', async () => {
 		fetcher.mockClear();

@@ -1,11 +1,11 @@
 /**
  * From a league query to what the page shows, using the site's own small JSON
- * files (no DuckDB download): providers.json, waits-<treatment>.json (and
- * every part of the treatment's trend, trend-<treatment>-<part>.json, for an older month) and league/ae-<month>.json.
+ * files (no DuckDB download): providers.json, waits-<treatment>.json (and, for a month it
+ * does not keep, league/rtt-<month>.json) and league/ae-<month>.json.
  * Shared by /league and /embed/league so both show the same numbers.
  */
-import { AE_MONTH_FILE, trendMonths, type AeMonthFile, type ProviderRecord, type TreatmentWaitsFile } from '../schema/site-data.ts';
-import { loadPatientJson, loadProviders, loadTrend, loadWaits, type Fetcher } from '../data/patient-data.ts';
+import { AE_MONTH_FILE, leagueMonthRows, RTT_MONTH_FILE, type AeMonthFile, type ProviderRecord, type RttLeagueMonthFile, type TreatmentWaitsFile } from '../schema/site-data.ts';
+import { loadPatientJson, loadProviders, loadWaits, type Fetcher } from '../data/patient-data.ts';
 import { treatmentByCode } from '../data/treatments.ts';
 import { computeLeague, type League } from './compute.ts';
 import { measureById, type LeagueQuery, type Measure } from './measures.ts';
@@ -48,21 +48,46 @@ export function chosenPeriod(asked: string, built: readonly string[]): string | 
 	return asked && built.includes(asked) ? asked : (built.at(-1) ?? null);
 }
 
-function loadAeMonth(period: string, built: readonly string[], fetcher?: Fetcher): Promise<AeMonthFile | null> {
-	// Only months the site says it built: the path is never made from arbitrary text.
-	if (!built.includes(period) || !/^\d{4}-\d{2}$/.test(period)) return Promise.resolve(null);
-	return loadPatientJson<AeMonthFile>(AE_MONTH_FILE.replace('{period}', period), fetcher);
+/**
+ * A month's league file, only for months the site says it built (the path is never made from
+ * arbitrary text). One this browser has not stored cannot load offline: that is said in words,
+ * not as the browser's network error.
+ */
+async function loadMonthFile<T>(path: string, period: string, built: readonly string[], fetcher?: Fetcher): Promise<T | null> {
+	if (!built.includes(period) || !/^\d{4}-\d{2}$/.test(period)) return null;
+	try {
+		return await loadPatientJson<T>(path.replace('{period}', period), fetcher);
+	} catch (error) {
+		if (!(error instanceof TypeError)) throw error;
+		throw new Error(`The figures for ${monthWords(period)} have not been downloaded to this browser yet, and fetching them needs a connection.`);
+	}
 }
 
+const loadAeMonth = (period: string, built: readonly string[], fetcher?: Fetcher) => loadMonthFile<AeMonthFile>(AE_MONTH_FILE, period, built, fetcher);
+
 /**
- * The waits file holds only the months a patient's first answer compares; an older month comes
- * from the treatment's trend file (the same counts), fetched only when such a month is chosen.
+ * The waits file holds only the months a patient's first answer compares; any other month the
+ * league needs comes from that month's league file (the same counts), fetched only then: two
+ * files at most, however many months are built.
  */
-async function rttMonthsFor(waits: TreatmentWaitsFile, needed: (string | null)[], treatment: string, fetcher?: Fetcher): Promise<RttMonths> {
-	if (needed.every((p) => p === null || waits.periods.includes(p))) return waits;
-	const trend = await loadTrend(treatment, null, fetcher);
-	if (!trend) return waits;
-	return { rows: trend.rows.map((row) => ({ provider: row.provider, months: trendMonths(trend.periods, row) })) };
+async function rttMonthsFor(waits: TreatmentWaitsFile, needed: (string | null)[], treatment: string, built: readonly string[], fetcher?: Fetcher): Promise<RttMonths> {
+	const missing = needed.filter((p): p is string => p !== null && !waits.periods.includes(p));
+	if (missing.length === 0) return waits;
+	const files = await Promise.all(missing.map((period) => loadMonthFile<RttLeagueMonthFile>(RTT_MONTH_FILE, period, built, fetcher)));
+	return withMonths(waits, files.flatMap((file) => (file ? [leagueMonthRows(file, treatment)] : [])));
+}
+
+/** Each provider's months from the waits file with those of the month files added. */
+export function withMonths(waits: RttMonths, extra: RttMonths['rows'][]): RttMonths {
+	const months = new Map(waits.rows.map((row) => [row.provider, [...row.months]]));
+	for (const rows of extra) {
+		for (const row of rows) {
+			const list = months.get(row.provider);
+			if (list) list.push(...row.months);
+			else months.set(row.provider, [...row.months]);
+		}
+	}
+	return { rows: [...months].map(([provider, list]) => ({ provider, months: list })) };
 }
 
 export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetcher?: Fetcher): Promise<LoadedLeague> {
@@ -104,7 +129,7 @@ export async function loadLeague(query: LeagueQuery, data: LeaguePeriods, fetche
 	const waits = await loadWaits(query.treatment, fetcher);
 	if (!waits) return { kind: 'empty', measure, title, message: 'No waiting-time figures for this treatment.', providers };
 	const since = comparisonPeriod(rttPeriod, built, 'previous-built');
-	const months = await rttMonthsFor(waits, [rttPeriod, since], query.treatment, fetcher);
+	const months = await rttMonthsFor(waits, [rttPeriod, since], query.treatment, built, fetcher);
 	const { units, tooFew } = rttUnits(measure.id as 'rtt18' | 'over52', months, providers, rttPeriod, since);
 	const league = computeLeague(units, {
 		direction: measure.direction, mode: query.limits ?? 'auto', unitWords: 'providers', include: (u) => inArea(u.area), trend: { since: since ? monthWords(since) : null }

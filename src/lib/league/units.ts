@@ -1,11 +1,11 @@
 /**
  * From the site's published files to league units: RTT from the
- * waits-<treatment>.json files (or every part of the treatment's trend for older months), A&E from one month's league/ae-<month>.json,
+ * waits-<treatment>.json files (or, for older months, league/rtt-<month>.json), A&E from one month's league/ae-<month>.json,
  * the survey from providers.json; each unit carries its earlier figure for the
  * change column. And the areas (ICBs) a league can be narrowed to, by name.
  * Pure: load.ts does the fetching.
  */
-import type { AeMonthFile, ProviderRecord, WaitFigures } from '../schema/site-data.ts';
+import type { AeMonthFile, LeagueMonthFigures, ProviderRecord } from '../schema/site-data.ts';
 import type { Count } from '../stats/change.ts';
 import type { LeagueUnit } from './compute.ts';
 
@@ -24,10 +24,10 @@ export interface Area {
 	name: string;
 }
 
-/** What an RTT league needs of a month: a waits file's or a trend file's month both have it. */
-export type RttCountFigures = Pick<WaitFigures, 'period' | 'tooFew' | 'pathways' | 'pctWithin18' | 'within18' | 'over52'>;
+/** What an RTT league needs of a month: a waits file's or a month's league file both have it. */
+export type RttCountFigures = LeagueMonthFigures;
 
-/** Providers' months, from a waits file (the months the first answer compares) or a trend file (every month). */
+/** Providers' months, from a waits file (the months the first answer compares) and any month's league file. */
 export interface RttMonths {
 	rows: readonly { provider: string; months: readonly RttCountFigures[] }[];
 }

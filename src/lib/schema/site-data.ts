@@ -84,7 +84,7 @@ export interface Manifest {
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
-	files: { patientTreatments: string; patientTrends?: string; providers: string; postcodeIndex: string; aeMonth: string; feeds?: typeof FEED_FILES };
+	files: { patientTreatments: string; patientTrends?: string; providers: string; postcodeIndex: string; aeMonth: string; rttMonth?: string; feeds?: typeof FEED_FILES };
 	/** Input files no reader took (a .json, a spreadsheet no reader recognises), relative to the input folder. */
 	ignored?: string[];
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
@@ -114,6 +114,7 @@ export interface SiteSummary {
 
 // The first answer's files (waits and trends per treatment) are described in first-answer.ts.
 export * from './first-answer.ts';
+export * from './league-month.ts';
 
 export interface SiteRecord {
 	code: string;
