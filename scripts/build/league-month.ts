@@ -5,25 +5,17 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { rttMonthPath, type RttLeagueMonthFile, type WaitFigures } from '../../src/lib/schema/site-data.ts';
+import { LEAGUE_MONTH_FIELDS, rttMonthPath, type LeagueMonthTreatment, type RttLeagueMonthFile } from '../../src/lib/schema/site-data.ts';
 import type { MonthPatientFigures } from './rtt-month.ts';
 
 const byCode = <T>(code: (x: T) => string) => (a: T, b: T) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0);
 
 /** Treatments and providers in code order: DuckDB hands a month's figures over in no fixed order. */
 export function leagueMonthFile(period: string, patient: MonthPatientFigures): RttLeagueMonthFile {
-	const treatments = [...patient].sort(byCode((t) => t.treatment)).map(({ treatment, providers }) => {
+	const treatments = [...patient].sort(byCode((t) => t.treatment)).map(({ treatment, providers }): LeagueMonthTreatment => {
 		const sorted = [...providers].sort(byCode(([code]) => code));
-		const column = <K extends keyof WaitFigures>(key: K) => sorted.map(([, w]) => w[key]);
-		return {
-			treatment,
-			providers: sorted.map(([code]) => code),
-			tooFew: column('tooFew'),
-			pathways: column('pathways'),
-			pctWithin18: column('pctWithin18'),
-			within18: column('within18'),
-			over52: column('over52')
-		};
+		const columns = Object.fromEntries(LEAGUE_MONTH_FIELDS.map((field) => [field, sorted.map(([, w]) => w[field])]));
+		return { treatment, providers: sorted.map(([code]) => code), ...(columns as Omit<LeagueMonthTreatment, 'treatment' | 'providers'>) };
 	});
 	return { period, treatments };
 }

@@ -75,7 +75,8 @@ export const TREND_FILE = 'patient/trend-{treatment}-{part}.json';
 
 /**
  * A treatment's trend: every month built, a few numbers each, fetched after the first answer is
- * shown (trend charts, league months not in the waits file). It is written in parts of a few
+ * shown (the trend charts; a league month the waits file does not keep has its own file,
+ * league-month.ts). It is written in parts of a few
  * dozen neighbouring providers (TrendPartFile), so a page fetches the parts of the providers it
  * shows; the browser joins what it fetched into one of these.
  */

@@ -16,20 +16,14 @@ export function rttMonthPath(period: string): string {
 	return RTT_MONTH_FILE.replace('{period}', period);
 }
 
-/** The figures a league takes from a provider's month (units.ts, rttCount). */
+/** The figures a league takes from a provider's month (units.ts, rttCount): a column each in the file. */
 export const LEAGUE_MONTH_FIELDS = ['tooFew', 'pathways', 'pctWithin18', 'within18', 'over52'] as const;
+export type LeagueMonthField = (typeof LEAGUE_MONTH_FIELDS)[number];
 
-export type LeagueMonthFigures = Pick<WaitFigures, 'period' | (typeof LEAGUE_MONTH_FIELDS)[number]>;
+export type LeagueMonthFigures = Pick<WaitFigures, 'period' | LeagueMonthField>;
 
-export interface LeagueMonthTreatment {
-	treatment: string;
-	providers: string[];
-	tooFew: boolean[];
-	pathways: number[];
-	pctWithin18: (number | null)[];
-	within18: number[];
-	over52: number[];
-}
+/** One treatment's providers, and for each field one value per provider, in the same order. */
+export type LeagueMonthTreatment = { treatment: string; providers: string[] } & { [F in LeagueMonthField]: WaitFigures[F][] };
 
 export interface RttLeagueMonthFile {
 	period: string;
@@ -42,6 +36,6 @@ export function leagueMonthRows(file: RttLeagueMonthFile, treatment: string): { 
 	if (!t) return [];
 	return t.providers.map((provider, j) => ({
 		provider,
-		months: [{ period: file.period, tooFew: t.tooFew[j], pathways: t.pathways[j], pctWithin18: t.pctWithin18[j], within18: t.within18[j], over52: t.over52[j] }]
+		months: [{ period: file.period, ...Object.fromEntries(LEAGUE_MONTH_FIELDS.map((field) => [field, t[field][j]])) } as LeagueMonthFigures]
 	}));
 }
