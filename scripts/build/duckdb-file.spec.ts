@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { writeDuckdbTable, type DuckdbTableSpec } from './duckdb-file.ts';
+import { DuckdbTableFile, writeDuckdbTable, type DuckdbTableSpec } from './duckdb-file.ts';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -70,4 +70,47 @@ describe('writeDuckdbTable', () => {
 			expect(existsSync(join(dir, table.path.replace(/\.gz$/, '')))).toBe(false);
 		}
 	});
+
+	it('publishes a table filled from outside, as the build\'s clean RTT load fills a month\'s detail file', async () => {
+		const file = await DuckdbTableFile.open(connection, join(dir, 'outside/numbers.duckdb'), 'numbers');
+		await connection.run(`CREATE TABLE ${file.table} AS SELECT * FROM source WHERE n < 5000 ORDER BY k, n`);
+		// Published on another connection while this one reads the table, as the build does.
+		const other = await instance.connect();
+		try {
+			const reading = connection.runAndReadAll(`SELECT count(*) FROM ${file.table}`);
+			await file.publish(other, dir, { ...spec(20), path: 'outside/numbers.duckdb.gz', parquet: 'outside/numbers.parquet' });
+			expect((await reading).getRows()).toEqual([[5000n]]);
+		} finally {
+			other.closeSync();
+		}
+		const table = await file.close(connection);
+		expect(table).toMatchObject({ name: 'table_20', rows: 5000, path: 'outside/numbers.duckdb.gz', bytes: readFileSync(join(dir, 'outside/numbers.duckdb.gz')).length });
+		expect(existsSync(file.raw)).toBe(false);
+		const copy = join(mkdtempSync(join(tmpdir(), 'duckdb-file-read-')), 'numbers.duckdb');
+		writeFileSync(copy, gunzipSync(readFileSync(join(dir, table.path))));
+		await connection.run(`ATTACH '${copy}' AS outside (READ_ONLY)`);
+		try {
+			const [[count, unsorted]] = (await connection.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE out_of_order)
+				FROM (SELECT (k, n) < lag((k, n)) OVER (ORDER BY rowid) AS out_of_order FROM outside.numbers)`)).getRows();
+			expect([count, unsorted]).toEqual([5000n, 0n]);
+		} finally {
+			await connection.run('DETACH outside');
+		}
+	});
+
+	const attachedAs = async (alias: string) => (await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM duckdb_databases() WHERE database_name = '${alias}'`)).getRows()[0][0];
+	const leftBehind: [string, (file: DuckdbTableFile) => Promise<unknown>][] = [
+		['closed before it is published: refused', (file) => expect(file.close(connection)).rejects.toThrow(/closed before it was published/)],
+		['discarded after a failure', (file) => file.discard(connection)]
+	];
+	for (const [what, end] of leftBehind) {
+		it(`leaves no file and no attached database when a file is ${what}`, async () => {
+			const file = await DuckdbTableFile.open(connection, join(dir, 'unfinished/numbers.duckdb'), 'numbers');
+			await connection.run(`CREATE TABLE ${file.table} AS SELECT * FROM source`);
+			expect(await attachedAs(file.alias)).toBe(1);
+			await end(file);
+			expect(await attachedAs(file.alias)).toBe(0);
+			expect(existsSync(file.raw)).toBe(false);
+		});
+	}
 });

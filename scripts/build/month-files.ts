@@ -1,6 +1,7 @@
 /**
  * Everything one RTT month publishes, written by DuckDB from the build's
- * in-memory `rtt_detail` and `rtt_summary`:
+ * `rtt_detail` and `rtt_summary` (a clean month's detail rows are sorted
+ * straight into their file as they are read: rtt-month.ts):
  *   months/<YYYY-MM>/rtt_detail.duckdb.gz   → table rtt_detail_YYYY_MM (lazy)
  *   months/<YYYY-MM>/rtt_summary.duckdb.gz  → table rtt_summary_YYYY_MM (lazy)
  *   parquet/rtt_detail_YYYY_MM.parquet, parquet/rtt_summary_YYYY_MM.parquet
@@ -29,7 +30,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableDescription } from '../../src/lib/schema/site-data.ts';
 import { TABLE_TEXT } from './dataset-tables.ts';
-import { writeDuckdbTable } from './duckdb-file.ts';
+import { writeDuckdbTable, type DuckdbTableSpec } from './duckdb-file.ts';
 import { SUMMARY_COLUMNS } from './rtt-summaries.ts';
 
 /** The month tables, in the order the manifest lists them; sort orders as before. */
@@ -53,10 +54,18 @@ export async function writeMonthFiles(connection: DuckDBConnection, dir: string,
 
 /** One of the month's tables and its Parquet download; the build writes the two at once, on two connections. */
 export async function writeMonthTable(connection: DuckDBConnection, dir: string, period: string, table: MonthTable): Promise<TableDescription> {
+	return writeDuckdbTable(connection, dir, monthTableSpec(period, table));
+}
+
+/** The sort order of a month table's file (and of its Parquet download). */
+export const monthTableOrder = (table: MonthTable): string => MONTH_TABLES.find((t) => t.table === table)!.orderBy;
+
+/** How one of the month's tables is written, read from the build's table of that name. */
+export function monthTableSpec(period: string, table: MonthTable): DuckdbTableSpec {
 	if (!PERIOD.test(period)) throw new Error(`Not a month (YYYY-MM): ${period}`);
 	const { columns, orderBy } = MONTH_TABLES.find((t) => t.table === table)!;
 	const text = TABLE_TEXT[table];
-	return writeDuckdbTable(connection, dir, {
+	return {
 		name: monthTableName(table, period),
 		innerTable: table,
 		title: `${text.title}: ${period}`,
@@ -68,7 +77,7 @@ export async function writeMonthTable(connection: DuckDBConnection, dir: string,
 		params: { period },
 		orderBy,
 		lazy: true
-	});
+	};
 }
 
 /**

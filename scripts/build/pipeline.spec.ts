@@ -2,11 +2,42 @@ import { COUNCIL_MEASURES } from '../../src/lib/council/measures.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { rttMonthPath, trendPartPath, type Manifest, type RttLeagueMonthFile } from '../../src/lib/schema/site-data.ts';
 import { RTT_BAND_COLUMNS } from '../../src/lib/schema/rtt.ts';
 import { generateAll } from '../sample/generate.ts';
 import { BuildFailed, buildSiteData } from './pipeline.ts';
+
+/**
+ * Each month's detail file as /explore reads it: the rows the month's report accepted, stored in
+ * the file's order (a clean month's rows are sorted into it as they are read, any other month's
+ * after its checks), against the order each row is stored in.
+ */
+async function detailFiles(out: string, manifest: Manifest): Promise<{ period: string; rows: number; accepted: number; unsorted: number }[]> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const connection = await instance.connect();
+	const scratch = mkdtempSync(join(tmpdir(), 'pipeline-detail-'));
+	try {
+		const found = [];
+		for (const period of manifest.periods) {
+			const table = manifest.tables.find((t) => t.name === `rtt_detail_${period.replace('-', '_')}`)!;
+			const file = join(scratch, `${table.name}.duckdb`);
+			writeFileSync(file, gunzipSync(readFileSync(join(out, table.path))));
+			await connection.run(`ATTACH '${file}' AS ${table.name} (READ_ONLY)`);
+			const key = '(provider_code, commissioner_code, part, treatment_code)';
+			const [[rows, unsorted]] = (await connection.runAndReadAll(`SELECT count(*)::INTEGER, (count(*) FILTER (WHERE ${key} <= previous))::INTEGER
+				FROM (SELECT ${key} AS key, lag(${key}) OVER (ORDER BY rowid) AS previous, * FROM ${table.name}.rtt_detail)`)).getRows() as number[][];
+			const accepted = manifest.sources.find((s) => s.dataset === 'rtt' && s.period === period)!.rowsAccepted;
+			found.push({ period, rows, accepted, unsorted });
+		}
+		return found;
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
 
 /** The demonstration data, written to a temporary folder, is the pipeline's everyday input. */
 function writeDemo(dir: string): void {
@@ -94,6 +125,13 @@ describe('data build on the demonstration data', () => {
 		expect(pkg.resources[0].schema.fields[0]).toMatchObject({ name: 'period', type: 'string' });
 	});
 
+	it("writes each month's detail file with the rows it accepted, each after the last in the file's order", async () => {
+		const files = await detailFiles(out, manifest);
+		expect(files.map((f) => f.period)).toEqual(manifest.periods);
+		for (const f of files) expect(f).toEqual({ period: f.period, rows: f.accepted, accepted: f.accepted, unsorted: 0 });
+		expect(files[0].rows).toBeGreaterThan(100);
+	});
+
 	it("writes each month's league file, with the same counts as that month of the trend files", () => {
 		expect(manifest.files.rttMonth).toBe('league/rtt-{period}.json');
 		const read = (path: string) => JSON.parse(readFileSync(join(out, path), 'utf8'));
@@ -162,6 +200,8 @@ describe('strict validation and atomic output', () => {
 		const source = kept.sources.find((s) => s.file.endsWith('February-2026-full-extract.csv'))!;
 		expect(source).toMatchObject({ rowsRejected: 1 });
 		expect(source.rowsAccepted).toBe(source.rowsRead - 1);
+		// February goes the ordered way (it has a rejected row), the other months the clean way: each file is sorted all the same.
+		for (const f of await detailFiles(join(bad, 'out'), kept)) expect(f).toEqual({ period: f.period, rows: f.accepted, accepted: f.accepted, unsorted: 0 });
 	});
 
 	it('refuses two files for the same month', async () => {

@@ -1,6 +1,7 @@
 /**
  * One RTT month, start to finish, on its own: read and validate the file into
- * `rtt_detail`, summarise it into `rtt_summary`, take the figures the rest of
+ * `rtt_detail` (a clean month straight into its detail file, shown through a
+ * view), summarise it into `rtt_summary`, take the figures the rest of
  * the site needs from this month (patient figures, national figures, the
  * providers it lists), write the month's own files (its tables, their Parquet
  * downloads, its league file), then drop its detail rows so the next month
@@ -14,7 +15,8 @@ import type { RttMonthFigures, SourceReport, TableDescription, WaitFigures } fro
 import type { SourceFile } from '../lib/source-files.ts';
 import { readRttIntoDuckDB } from '../readers/rtt.ts';
 import { buildRttSummaries, type PatientFigures } from './rtt-summaries.ts';
-import { writeMonthTable } from './month-files.ts';
+import { monthTableOrder, monthTableSpec, writeMonthTable } from './month-files.ts';
+import { DuckdbTableFile } from './duckdb-file.ts';
 import { cacheKey, type CacheEntry, type MonthCache } from './month-cache.ts';
 import { codeVersion } from './code-version.ts';
 import type { RttProvider } from './providers.ts';
@@ -44,6 +46,8 @@ export const SUMMARY_FILE = 'summary.parquet';
  */
 export const PROVIDERS_FILE = 'providers.json';
 export const SITE_FILES = 'files';
+/** The month's detail file while it is written, beside its files; gone once it is published. */
+const DETAIL_DRAFT = 'rtt_detail.duckdb';
 
 let monthCode: Promise<string> | null = null;
 
@@ -101,14 +105,27 @@ export async function buildRttMonth(
 ): Promise<RttMonth> {
 	const { connection } = db;
 	const files = join(dir, SITE_FILES);
+	// Opened before the month is read: a clean month's rows are sorted straight into it as they
+	// are read, rather than into memory and then into the file (a third less CPU for that step,
+	// and about 200 MB less memory on a real month).
+	const detailFile = await DuckdbTableFile.open(connection, join(dir, DETAIL_DRAFT), 'rtt_detail');
+	let detailIsView = false;
 	try {
 		let step = performance.now();
-		const { report, period } = await readRttIntoDuckDB(connection, file, sha256, sequence);
+		const { report, period, load } = await readRttIntoDuckDB(connection, file, sha256, sequence, { table: detailFile.table, orderBy: monthTableOrder('rtt_detail') });
+		detailIsView = load === 'clean';
 		log(`read ${file.name} (rtt ${period}): ${report.rowsRead} rows, ${report.rowsAccepted} accepted, ${report.rowsRejected} rejected, ${ms(step)} ms`);
 		step = performance.now();
-		// The detail file (DuckDB sorts, writes and gzips 180,000 rows: the longest step) is written
-		// on a second connection while this one summarises, mostly in JavaScript: both cores work.
-		const [detail, month] = await meanwhile(db.instance, (side) => writeMonthTable(side, files, period!, 'rtt_detail'), async () => {
+		const detailSpec = monthTableSpec(period!, 'rtt_detail');
+		// Finished before the summaries read it, so they never wait on its checkpoint.
+		if (detailIsView) await detailFile.checkpoint(connection);
+		// The detail file is gzipped and its Parquet written (and, for a month that was not clean,
+		// sorted into the file first: the longest step) on a second connection while this one
+		// summarises, mostly in JavaScript: both cores work.
+		const [, month] = await meanwhile(db.instance, async (side) => {
+			if (!detailIsView) await detailFile.fill(side, detailSpec);
+			await detailFile.publish(side, files, detailSpec);
+		}, async () => {
 			const summaries = await buildRttSummaries(connection);
 			const [figures] = await rttMonthFigures(connection);
 			const providers = await rttProviders(connection, period!);
@@ -119,6 +136,7 @@ export async function buildRttMonth(
 			await copyFile(join(files, summary.parquet!), join(dir, SUMMARY_FILE));
 			return { period: period!, report, summaryRows: summaries.rows, patient: monthPatientFigures(summaries.patient), figures, providers, summary };
 		});
+		const detail = await detailFile.close(connection);
 		const { summary, patient, providers, ...result } = month;
 		// In the manifest's order (MONTH_TABLES).
 		const tables = [summary, detail];
@@ -127,8 +145,12 @@ export async function buildRttMonth(
 		await writeLeagueMonth(files, result.period, patient);
 		await writeFile(join(dir, PROVIDERS_FILE), JSON.stringify(providers));
 		return { ...result, trend: monthTrend(patient), tables };
+	} catch (error) {
+		await detailFile.discard(connection);
+		throw error;
 	} finally {
-		for (const table of ['rtt_detail', 'rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
+		await connection.run(`DROP ${detailIsView ? 'VIEW' : 'TABLE'} IF EXISTS rtt_detail`);
+		for (const table of ['rtt_summary', 'rtt_problems', `rtt_rejects_${sequence}`, `rtt_scan_${sequence}`]) {
 			await connection.run(`DROP TABLE IF EXISTS ${table}`);
 		}
 	}

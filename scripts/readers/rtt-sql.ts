@@ -176,8 +176,11 @@ FROM (${csvWithTrimmedKeys()}
  * `ascii`: the file is all ASCII, where `trim` could only remove plain spaces; then a
  * key starting or ending with one sends the file the ordered way, and nothing is trimmed
  * (trimming eleven text columns was a sixth of the ordered load's CPU).
+ *
+ * `target`: a table of the caller's to fill instead, sorted as it is filled (the build's
+ * month detail file: rows go to the file once, not to memory and then to the file).
  */
-export function cleanLoadSql(ascii: boolean): string {
+export function cleanLoadSql(ascii: boolean, target: CleanTarget | null = null): string {
 	const padded = ascii
 		? KEPT_KEYS.map((h) => `starts_with(${quoteIdent(h)}, ' ') OR ends_with(${quoteIdent(h)}, ' ')`)
 		// Duplicates are judged on the keys as published: rows whose keys trimming changes go the ordered way.
@@ -196,16 +199,24 @@ export function cleanLoadSql(ascii: boolean): string {
 		`(${incomplete} AND "Total All" <> (${bandSum}))`,
 		...padded
 	].join('\n    OR ');
-	return `CREATE OR REPLACE TABLE ${LOAD_TABLE} AS
+	return `${target ? `CREATE TABLE ${target.table}` : `CREATE OR REPLACE TABLE ${LOAD_TABLE}`} AS
 SELECT CASE WHEN ${broken}
   THEN error('not a clean file') ELSE $monthGuess END AS period,
   ${detailFromCsv(true).slice(1).join(',\n  ')}
-FROM (${csvWithTrimmedKeys(!ascii)} FROM ${readCsv('INTEGER')})`;
+FROM (${csvWithTrimmedKeys(!ascii)} FROM ${readCsv('INTEGER')})${target ? `\nORDER BY ${target.orderBy}` : ''}`;
+}
+
+/** A table outside the build's own database that a clean load fills; both names come from the build's code. */
+export interface CleanTarget {
+	table: string;
+	orderBy: string;
 }
 
 /** Rows of the clean load, and how many key combinations appear more than once (any is a duplicate row). */
-export const CLEAN_COUNTS_SQL = `SELECT (SELECT count(*) FROM ${LOAD_TABLE})::BIGINT AS rows,
-  (SELECT count(*) FROM (SELECT 1 FROM ${LOAD_TABLE} GROUP BY ${ROW_KEYS.map((h) => KEY_COLUMNS[h]).join(', ')} HAVING count(*) > 1))::BIGINT AS repeated`;
+export function cleanCountsSql(table: string = LOAD_TABLE): string {
+	return `SELECT (SELECT count(*) FROM ${table})::BIGINT AS rows,
+  (SELECT count(*) FROM (SELECT 1 FROM ${table} GROUP BY ${ROW_KEYS.map((h) => KEY_COLUMNS[h]).join(', ')} HAVING count(*) > 1))::BIGINT AS repeated`;
+}
 
 export function rejectsSql(rejectsTable: string): string {
 	return `SELECT line::BIGINT AS line, column_name, error_type::VARCHAR AS error_type, error_message
@@ -247,6 +258,9 @@ export const DETAIL_EXISTS_SQL = `SELECT count(*)::INTEGER AS n FROM duckdb_tabl
 WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = 'rtt_detail'`;
 
 export const DELETE_PROBLEMS_SQL = `DELETE FROM ${LOAD_TABLE} WHERE rowid + 1 IN (SELECT row_index FROM rtt_problems)`;
+
+/** A clean load into a target (cleanLoadSql) is shown as `rtt_detail`, without a copy. */
+export const detailViewSql = (target: CleanTarget) => `CREATE VIEW rtt_detail AS SELECT * FROM ${target.table}`;
 
 /** The clean load's table holds only `rtt_detail`'s columns, in its order. */
 export const KEEP_CLEAN_AS_DETAIL_SQL = [`ALTER TABLE ${LOAD_TABLE} RENAME TO rtt_detail`];

@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { RTT_BAND_COUNT, RTT_HEADER } from '../../src/lib/schema/rtt.ts';
 import type { SourceFile } from '../lib/source-files.ts';
 import { checkRttHeader, lineOfRow, plainCsvError, readRttIntoDuckDB, recogniseRtt } from './rtt.ts';
-import { loadSql } from './rtt-sql.ts';
+import { loadSql, type CleanTarget } from './rtt-sql.ts';
 import { ReadError } from './types.ts';
 
 /** A row in the published layout: bands given as a sparse map {week: count}. */
@@ -38,13 +38,13 @@ afterAll(() => {
 	instance.closeSync();
 });
 
-async function read(lines: string[], name = `case${sequence}.csv`, keepDetail = false) {
+async function read(lines: string[], name = `case${sequence}.csv`, keepDetail = false, cleanInto: CleanTarget | null = null) {
 	const path = join(dir, name);
 	const text = lines.join('\n') + '\n';
 	writeFileSync(path, text);
 	if (!keepDetail) await connection.run('DROP TABLE IF EXISTS rtt_detail');
 	const source: SourceFile = { path, name, container: 'plain', entry: null, bytes: text.length, sample: new TextEncoder().encode(text.slice(0, 65536)) };
-	return readRttIntoDuckDB(connection, source, 'sha', sequence++);
+	return readRttIntoDuckDB(connection, source, 'sha', sequence++, cleanInto);
 }
 
 describe('RTT header', () => {
@@ -225,6 +225,53 @@ describe('the clean load (all threads, no line numbers)', () => {
 		expect(second.load).toBe('clean');
 		const months = (await connection.runAndReadAll('SELECT period, commissioner_code, total_all FROM rtt_detail ORDER BY period')).getRowObjectsJS();
 		expect(months).toEqual([{ period: '2026-01', commissioner_code: '00A', total_all: 2 }, { period: '2026-02', commissioner_code: '00C', total_all: 3 }]);
+	});
+});
+
+describe('a clean month loaded into a target (the build\'s month detail file)', () => {
+	const target: CleanTarget = { table: 'detail_file.rtt_detail', orderBy: 'provider_code, commissioner_code, part, treatment_code' };
+	// Out of the target's order on every key, so only a sorted load stores them sorted.
+	const rows = [
+		row({ provider: 'RZZ', commissioner: '00B', bands: { 1: 1 } }),
+		row({ provider: 'RAA', commissioner: '00B', part: 'Part_2A', bands: { 2: 2 } }),
+		row({ provider: 'RAA', commissioner: '00B', bands: { 3: 3 } }),
+		row({ provider: 'RAA', commissioner: '00A', treatment: 'C_999', bands: { 4: 4 } }),
+		row({ provider: 'RAA', commissioner: '00A', bands: { 5: 5 } })
+	];
+	const stored = async (table: string) => (await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowObjectsJS();
+	const kindOfDetail = async () => (await connection.runAndReadAll("SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_name = 'rtt_detail'")).getRows().flat();
+	const inTarget = async () => (await connection.runAndReadAll("SELECT count(*)::INTEGER FROM duckdb_tables() WHERE database_name = 'detail_file'")).getRows()[0][0];
+	/** Reads `lines` with the target attached; what the target holds and what rtt_detail is, after. */
+	async function readInto(lines: string[], keepDetail = false) {
+		await connection.run(`ATTACH ':memory:' AS detail_file`);
+		try {
+			const result = await read([header, ...lines], undefined, keepDetail, target);
+			return { ...result, kind: await kindOfDetail(), tables: await inTarget(), rows: await stored('rtt_detail') };
+		} finally {
+			const kind = await kindOfDetail();
+			if (kind[0] === 'VIEW') await connection.run('DROP VIEW rtt_detail');
+			await connection.run('DETACH detail_file');
+		}
+	}
+
+	it('stores the rows the ordinary load keeps, sorted by the target\'s order, and shows them as rtt_detail', async () => {
+		await read([header, ...rows]);
+		const ordinary = await stored('rtt_detail ORDER BY provider_code, commissioner_code, part, treatment_code');
+		await connection.run('DROP TABLE rtt_detail');
+		const into = await readInto(rows);
+		expect({ load: into.load, kind: into.kind, tables: into.tables, rowsRead: into.report.rowsRead, rowsAccepted: into.report.rowsAccepted }).toEqual({ load: 'clean', kind: ['VIEW'], tables: 1, rowsRead: 5, rowsAccepted: 5 });
+		// In the view's own order: the target's storage order.
+		expect(into.rows).toEqual(ordinary);
+	});
+	it('leaves nothing in the target when the month is not clean, and loads it the ordered way', async () => {
+		const into = await readInto([...rows, rows[0]]);
+		expect({ load: into.load, kind: into.kind, tables: into.tables, rowsAccepted: into.report.rowsAccepted }).toEqual({ load: 'ordered', kind: ['BASE TABLE'], tables: 0, rowsAccepted: 5 });
+		expect(into.report.issues[0]).toMatchObject({ line: 7, column: null });
+	});
+	it('refuses, before reading, when rtt_detail already holds a month', async () => {
+		await read([header, rows[0]]);
+		await expect(readInto(rows, true)).rejects.toThrow(/rtt_detail already holds a month/);
+		expect(await stored('rtt_detail')).toHaveLength(1);
 	});
 });
 

@@ -13,7 +13,6 @@ import { checkStream } from '../lib/stream-check.ts';
 import { decodeText } from './text.ts';
 import {
 	APPEND_CLEAN_SQL,
-	CLEAN_COUNTS_SQL,
 	DELETE_PROBLEMS_SQL,
 	DETAIL_EXISTS_SQL,
 	FIX_PERIOD_SQL,
@@ -22,10 +21,13 @@ import {
 	LOAD_TABLE,
 	PERIODS_SQL,
 	appendAcceptedSql,
+	cleanCountsSql,
 	cleanLoadSql,
+	detailViewSql,
 	loadSql,
 	problemsSql,
-	rejectsSql
+	rejectsSql,
+	type CleanTarget
 } from './rtt-sql.ts';
 import { MAX_ISSUES_KEPT, ReadError, type FileSample, type ReadIssue, type SourceReport } from './types.ts';
 
@@ -88,22 +90,31 @@ export function lineOfRow(rowIndex: number, rejectedLines: number[]): number {
 export interface RttReadResult {
 	report: SourceReport;
 	period: string | null;
-	/** How the rows were loaded: `clean` (all threads, no line numbers needed) or `ordered` (one thread, every line named). */
+	/**
+	 * How the rows were loaded: `clean` (all threads, no line numbers needed; into `cleanInto`
+	 * when one was given) or `ordered` (one thread, every line named; into `rtt_detail`).
+	 */
 	load: 'clean' | 'ordered';
 }
 
-/** Loads one RTT month into the `rtt_detail` table (created on first use) and reports on every row. */
+/**
+ * Loads one RTT month into the `rtt_detail` table (created on first use) and reports on every row.
+ * `cleanInto`: where a clean month's rows go instead, sorted, with `rtt_detail` a view of them;
+ * there must be no `rtt_detail` yet. A month that is not clean still loads into `rtt_detail`.
+ */
 export async function readRttIntoDuckDB(
 	connection: DuckDBConnection,
 	source: SourceFile,
 	sha256: string,
-	sequence: number
+	sequence: number,
+	cleanInto: CleanTarget | null = null
 ): Promise<RttReadResult> {
 	const separator = otherSeparator(source.sample);
 	if (separator) {
 		throw new ReadError(source.name, 1, null, `the columns are separated by ${separator === '\t' ? 'tabs' : `"${separator}"`}, not commas; the RTT full extract is read only as a comma-separated file.`);
 	}
 	checkRttHeader(source.name, headerFields(source.sample));
+	if (cleanInto && (await detailExists(connection))) throw new Error(`rtt_detail already holds a month: a month loaded into ${cleanInto.table} could not be shown as it`);
 	// DuckDB reads a gzip cut short without complaint and takes minutes over a huge line;
 	// it also needs UTF-8, so a Windows-1252 file (’ as 0x92) is converted first. An archive's
 	// contents are written out for DuckDB as they are checked: its CSV reader splits a plain
@@ -120,9 +131,9 @@ export async function readRttIntoDuckDB(
 		}
 		const periodGuess = firstRowPeriod(source.sample);
 		const monthGuess = parseRttPeriod(periodGuess);
-		const clean = monthGuess ? await loadIfClean(connection, path, ascii, periodGuess, monthGuess) : null;
+		const clean = monthGuess ? await loadIfClean(connection, path, ascii, periodGuess, monthGuess, cleanInto) : null;
 		if (clean !== null) {
-			await keepAccepted(connection, 'clean');
+			await keepAccepted(connection, 'clean', false, cleanInto);
 			const report: SourceReport = { file: source.name, dataset: 'rtt', sha256, bytes: source.bytes, period: monthGuess, rowsRead: clean, rowsAccepted: clean, rowsRejected: 0, issues: [] };
 			return { period: monthGuess, report, load: 'clean' };
 		}
@@ -203,15 +214,25 @@ export async function readRttIntoDuckDB(
  * rows, or null when the file is not clean (any row problem, CSV error or duplicate):
  * that load is thrown away and the ordered load names every problem's line and column.
  */
-async function loadIfClean(connection: DuckDBConnection, path: string, ascii: boolean, periodGuess: string, monthGuess: string): Promise<number | null> {
+async function loadIfClean(
+	connection: DuckDBConnection,
+	path: string,
+	ascii: boolean,
+	periodGuess: string,
+	monthGuess: string,
+	target: CleanTarget | null
+): Promise<number | null> {
+	const load = () => connection.run(cleanLoadSql(ascii, target), { path, periodGuess, monthGuess });
 	try {
-		await withSettings(connection, { preserve_insertion_order: 'false' }, () => connection.run(cleanLoadSql(ascii), { path, periodGuess, monthGuess }));
-		const [{ rows, repeated }] = (await connection.runAndReadAll(CLEAN_COUNTS_SQL)).getRowObjectsJS() as { rows: bigint; repeated: bigint }[];
+		// A sorted target keeps insertion order: that is the sort, as stored. The CSV itself is
+		// still read on every thread in any order, since the sort makes its order irrelevant.
+		await (target ? load() : withSettings(connection, { preserve_insertion_order: 'false' }, load));
+		const [{ rows, repeated }] = (await connection.runAndReadAll(cleanCountsSql(target?.table))).getRowObjectsJS() as { rows: bigint; repeated: bigint }[];
 		if (rows > 0n && repeated === 0n) return Number(rows);
 	} catch {
 		// Not clean (or not readable): the ordered load below finds out which, and where.
 	}
-	await connection.run(`DROP TABLE IF EXISTS ${LOAD_TABLE}`);
+	await connection.run(`DROP TABLE IF EXISTS ${target?.table ?? LOAD_TABLE}`);
 	return null;
 }
 
@@ -238,16 +259,25 @@ async function withSettings<T>(connection: DuckDBConnection, settings: Record<st
 
 /**
  * The accepted rows into `rtt_detail`: the load table becomes it when it is the first month, else
- * they are appended. The clean load's table is already `rtt_detail`'s shape, every row accepted.
+ * they are appended. The clean load's table is already `rtt_detail`'s shape, every row accepted;
+ * a clean load into a target is shown through a view.
  */
-async function keepAccepted(connection: DuckDBConnection, load: RttReadResult['load'], anyProblems = false): Promise<void> {
-	const [{ n }] = (await connection.runAndReadAll(DETAIL_EXISTS_SQL)).getRowObjectsJS() as { n: number }[];
-	if (n > 0) {
+async function keepAccepted(connection: DuckDBConnection, load: RttReadResult['load'], anyProblems = false, target: CleanTarget | null = null): Promise<void> {
+	if (target && load === 'clean') {
+		await connection.run(detailViewSql(target));
+		return;
+	}
+	if (await detailExists(connection)) {
 		await connection.run(load === 'clean' ? APPEND_CLEAN_SQL : appendAcceptedSql());
 		return;
 	}
 	if (anyProblems) await connection.run(DELETE_PROBLEMS_SQL);
 	for (const sql of load === 'clean' ? KEEP_CLEAN_AS_DETAIL_SQL : KEEP_AS_DETAIL_SQL) await connection.run(sql);
+}
+
+async function detailExists(connection: DuckDBConnection): Promise<boolean> {
+	const [{ n }] = (await connection.runAndReadAll(DETAIL_EXISTS_SQL)).getRowObjectsJS() as { n: number }[];
+	return n > 0;
 }
 
 /** DuckDB's CSV messages are long and technical; keep the part a person can act on. */
