@@ -12,7 +12,7 @@
  * These are benchmarks, not tests: nothing here passes or fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,13 +61,16 @@ function child(script: string, args: string[]): ChildResult {
 
 const pipeline: PipelinePair[] = [];
 if (!args['skip-pipeline'] && !ONLY_EXPLORER) {
+	// Each pipeline run writes a folder of its own, deleted after the last pair (pipeline-child.ts says why).
+	const pipelineOut = (i: number) => join(CACHE, `pipeline-out-${i}`);
 	for (let i = 0; i < PAIRS; i++) {
-		const a = child('bench/pipeline-child.ts', [prepared.monthDir, join(CACHE, 'pipeline-out')]);
+		const a = child('bench/pipeline-child.ts', [prepared.monthDir, pipelineOut(i)]);
 		const b = child('bench/duckdb-child.ts', [prepared.monthCsv, join(CACHE, 'duckdb-out.parquet')]);
 		const c = child('bench/output-floor-child.ts', [prepared.monthCsv, join(CACHE, 'output-floor-out')]);
 		pipeline.push({ ratio: a.ms / b.ms, pipelineMs: a.ms, duckdbMs: b.ms, floorMs: c.ms, pipelineRss: a.maxRssMb, duckdbRss: b.maxRssMb, pipelineCpu: a.cpu, duckdbCpu: b.cpu, floorCpu: c.cpu, stages: a.stages! });
 		log(`pair ${i + 1}/${PAIRS}: pipeline ${(a.ms / 1000).toFixed(1)} s (${a.maxRssMb.toFixed(0)} MB), DuckDB ${(b.ms / 1000).toFixed(1)} s (${b.maxRssMb.toFixed(0)} MB), ratio ${(a.ms / b.ms).toFixed(1)}; DuckDB writing the detail files ${(c.ms / 1000).toFixed(1)} s`);
 	}
+	for (let i = 0; i < PAIRS; i++) rmSync(pipelineOut(i), { recursive: true, force: true });
 }
 
 // ---------------------------------------------------------------- history: 60 and 61 generated months

@@ -106,8 +106,8 @@ export async function buildRttMonth(
 	const { connection } = db;
 	const files = join(dir, SITE_FILES);
 	// Opened before the month is read: a clean month's rows are sorted straight into it as they
-	// are read, rather than into memory and then into the file (a third less CPU for that step,
-	// and about 200 MB less memory on a real month).
+	// are read, rather than into memory and then into the file. On January 2026 that made the
+	// build 0.6 s sooner, with 1 s less CPU and 230 MB less peak memory (5 alternating runs).
 	const detailFile = await DuckdbTableFile.open(connection, join(dir, DETAIL_DRAFT), 'rtt_detail');
 	let detailIsView = false;
 	try {
