@@ -211,4 +211,19 @@ describe.skipIf(!shared)('data build on the real published files', () => {
 			expect(month.englandPctWithin18!).toBeCloseTo(recorded[period][1], 2);
 		}
 	}, 120_000);
+
+	it('writes a real month whose clean load found a duplicate row into a file of its own size, not the rows twice over', async () => {
+		// A real month fills a whole row group, which DuckDB writes into the file as it loads: then
+		// dropped, it would still take up its blocks (the demonstration months are too small to show it).
+		const files = unzipSync(new Uint8Array(readFileSync(join(shared!, 'rtt', 'RTT-January-2026-full-extract.zip'))), { filter: (f) => f.name.endsWith('.csv') && !f.name.includes('__MACOSX') });
+		const lines = new TextDecoder().decode(Object.values(files)[0]).split('\n');
+		lines.splice(lines.at(-1) === '' ? -1 : lines.length, 0, lines[1]);
+		const input = mkdtempSync(join(tmpdir(), 'pipeline-real-duplicate-'));
+		writeFileSync(join(input, 'RTT-January-2026-with-a-duplicate.csv'), lines.join('\n'));
+		const built = await buildSiteData({ input, out: join(input, 'out'), allowRejects: true, demonstration: false });
+		expect(built.sources[0]).toMatchObject({ rowsRead: 183418, rowsAccepted: 183417, rowsRejected: 1 });
+		expect(built.sources[0].issues[0].message).toMatch(/duplicate/);
+		const bytes = (m: Manifest) => m.tables.find((t) => t.name === 'rtt_detail_2026_01')!.bytes;
+		expect(bytes(built)).toBeLessThan(bytes(manifest) * 1.2);
+	}, 120_000);
 });

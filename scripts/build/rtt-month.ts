@@ -108,12 +108,18 @@ export async function buildRttMonth(
 	// Opened before the month is read: a clean month's rows are sorted straight into it as they
 	// are read, rather than into memory and then into the file. On January 2026 that made the
 	// build 0.6 s sooner, with 1 s less CPU and 230 MB less peak memory (5 alternating runs).
-	const detailFile = await DuckdbTableFile.open(connection, join(dir, DETAIL_DRAFT), 'rtt_detail');
+	let detailFile = await DuckdbTableFile.open(connection, join(dir, DETAIL_DRAFT), 'rtt_detail');
 	let detailIsView = false;
 	try {
 		let step = performance.now();
 		const { report, period, load } = await readRttIntoDuckDB(connection, file, sha256, sequence, { table: detailFile.table, orderBy: monthTableOrder('rtt_detail') });
 		detailIsView = load === 'clean';
+		if (!detailIsView) {
+			// A clean load that then found a duplicate row has already written its rows into the
+			// file; dropped, they would still take up its blocks. The checked rows go to a new file.
+			await detailFile.discard(connection);
+			detailFile = await DuckdbTableFile.open(connection, join(dir, DETAIL_DRAFT), 'rtt_detail');
+		}
 		log(`read ${file.name} (rtt ${period}): ${report.rowsRead} rows, ${report.rowsAccepted} accepted, ${report.rowsRejected} rejected, ${ms(step)} ms`);
 		step = performance.now();
 		const detailSpec = monthTableSpec(period!, 'rtt_detail');
