@@ -133,7 +133,8 @@ export async function readRttIntoDuckDB(
 		const monthGuess = parseRttPeriod(periodGuess);
 		const clean = monthGuess ? await loadIfClean(connection, path, ascii, periodGuess, monthGuess, cleanInto) : null;
 		if (clean !== null) {
-			await keepAccepted(connection, 'clean', false, cleanInto);
+			// Loaded into the target: shown as rtt_detail, without a copy.
+			await (cleanInto ? connection.run(detailViewSql(cleanInto)) : keepAccepted(connection, 'clean'));
 			const report: SourceReport = { file: source.name, dataset: 'rtt', sha256, bytes: source.bytes, period: monthGuess, rowsRead: clean, rowsAccepted: clean, rowsRejected: 0, issues: [] };
 			return { period: monthGuess, report, load: 'clean' };
 		}
@@ -259,14 +260,9 @@ async function withSettings<T>(connection: DuckDBConnection, settings: Record<st
 
 /**
  * The accepted rows into `rtt_detail`: the load table becomes it when it is the first month, else
- * they are appended. The clean load's table is already `rtt_detail`'s shape, every row accepted;
- * a clean load into a target is shown through a view.
+ * they are appended. The clean load's table is already `rtt_detail`'s shape, every row accepted.
  */
-async function keepAccepted(connection: DuckDBConnection, load: RttReadResult['load'], anyProblems = false, target: CleanTarget | null = null): Promise<void> {
-	if (target && load === 'clean') {
-		await connection.run(detailViewSql(target));
-		return;
-	}
+async function keepAccepted(connection: DuckDBConnection, load: RttReadResult['load'], anyProblems = false): Promise<void> {
 	if (await detailExists(connection)) {
 		await connection.run(load === 'clean' ? APPEND_CLEAN_SQL : appendAcceptedSql());
 		return;

@@ -24,16 +24,13 @@ export interface Area {
 	name: string;
 }
 
-/** What an RTT league needs of a month: a waits file's or a month's league file both have it. */
-export type RttCountFigures = LeagueMonthFigures;
-
 /** Providers' months, from a waits file (the months the first answer compares) and any month's league file. */
 export interface RttMonths {
-	rows: readonly { provider: string; months: readonly RttCountFigures[] }[];
+	rows: readonly { provider: string; months: readonly LeagueMonthFigures[] }[];
 }
 
 /** Successes for an RTT month: people under 18 weeks, or over 52 weeks; null when too few to say. */
-export function rttCount(measure: 'rtt18' | 'over52', month: RttCountFigures | undefined): Count | null {
+export function rttCount(measure: 'rtt18' | 'over52', month: LeagueMonthFigures | undefined): Count | null {
 	if (!month || month.tooFew || month.pathways <= 0 || (measure === 'rtt18' && month.pctWithin18 === null)) return null;
 	const successes = measure === 'over52' ? month.over52 : month.within18;
 	return { successes: Math.min(month.pathways, Math.max(0, successes)), trials: month.pathways };
