@@ -13,6 +13,16 @@
  *   block at the end of each column segment is shorter), and DuckDB-WASM 1.32
  *   attaches it like any other (checked in month-files.duckdb-wasm.spec.ts).
  * - gzip level 6: level 9 saves another 4% but takes three times as long.
+ * - force_compression 'roaring' (FILE_COMPRESSION_SQL): DuckDB then stores a column's NULL
+ *   mask as a Roaring bitmap wherever it would otherwise keep it uncompressed (every band
+ *   column of a month's detail, whose empty cells are NULL); other kinds of segment are
+ *   compressed as before (RLE, DICT_FSST, constant). January and April 2026's detail files
+ *   come out 6.7% and 7.5% smaller gzipped (3,396,356 → 3,168,941 and 3,307,598 → 3,059,331
+ *   bytes), the summaries 0.2% larger. Written from the same sorted table, the file took
+ *   780–786 ms against 876–886 ms with DuckDB's own choice (.cache/proto/force-comp.mts, not
+ *   committed). DuckDB calls the setting a debug setting: DuckDB-WASM 1.32 reading these
+ *   files is checked in month-files.duckdb-wasm.spec.ts, and disabled_compression_methods
+ *   cannot get the same (it refuses to disable 'uncompressed').
  *
  * The file is finished (CHECKPOINT) before its Parquet is written, so gzip
  * (on node's thread pool) compresses it while DuckDB writes the Parquet: the
@@ -27,6 +37,12 @@ import type { TableDescription } from '../../src/lib/schema/site-data.ts';
 import { sqlText } from './table-file.ts';
 
 export const DUCKDB_FILE_OPTIONS = `STORAGE_VERSION 'v1.4.0', BLOCK_SIZE 16384`;
+
+/**
+ * Run before each file is opened (see above why). It is a setting of the whole DuckDB instance,
+ * and changes only how columns are compressed in database files: in-memory tables never are.
+ */
+export const FILE_COMPRESSION_SQL = `SET force_compression = 'roaring'`;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -96,6 +112,7 @@ export class DuckdbTableFile {
 		await mkdir(dirname(raw), { recursive: true });
 		await rm(raw, { force: true });
 		const file = new DuckdbTableFile(`output_file_${++attached}`, raw, innerTable);
+		await connection.run(FILE_COMPRESSION_SQL);
 		await connection.run(`ATTACH ${sqlText(raw)} AS ${file.alias} (${DUCKDB_FILE_OPTIONS})`);
 		return file;
 	}
