@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -25,13 +25,15 @@ const spec = (i: number): DuckdbTableSpec => ({
 
 /** What a written file (`path` under dir) holds, read back as the browser does: gunzipped and attached. */
 async function readBack(path: string, sql: string): Promise<unknown[][]> {
-	const file = join(mkdtempSync(join(tmpdir(), 'duckdb-file-read-')), 'table.duckdb');
+	const folder = mkdtempSync(join(tmpdir(), 'duckdb-file-read-'));
+	const file = join(folder, 'table.duckdb');
 	writeFileSync(file, gunzipSync(readFileSync(join(dir, path))));
 	await connection.run(`ATTACH '${file}' AS readback (READ_ONLY)`);
 	try {
 		return (await connection.runAndReadAll(sql.replaceAll('$t', 'readback.numbers'))).getRows();
 	} finally {
 		await connection.run('DETACH readback');
+		rmSync(folder, { recursive: true, force: true });
 	}
 }
 

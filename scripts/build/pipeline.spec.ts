@@ -1,5 +1,5 @@
 import { COUNCIL_MEASURES } from '../../src/lib/council/measures.ts';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -36,6 +36,7 @@ async function detailFiles(out: string, manifest: Manifest): Promise<{ period: s
 	} finally {
 		connection.closeSync();
 		instance.closeSync();
+		rmSync(scratch, { recursive: true, force: true });
 	}
 }
 
