@@ -10,7 +10,7 @@ const ONLY: Record<string, string[]> = {
 	hostile: ['tests/e2e/hostile.e2e.ts', 'tests/e2e/council.e2e.ts'],
 	branded: ['tests/e2e/branded.e2e.ts'],
 	// 60 generated months (issue #13): the explorer and the trends at that scale.
-	history: ['tests/e2e/history.e2e.ts', 'tests/e2e/explore.e2e.ts', 'tests/e2e/explore-files.e2e.ts', 'tests/e2e/trends.e2e.ts']
+	history: ['tests/e2e/history.e2e.ts', 'tests/e2e/explore.e2e.ts', 'tests/e2e/explore-files.e2e.ts', 'tests/e2e/trends.e2e.ts', 'tests/e2e/ae-trends.e2e.ts']
 };
 const only = ONLY[process.env.OPENWAITS_E2E_DATA ?? ''];
 

@@ -23,7 +23,8 @@
  *   offline after one visit. Not the trend parts (data/patient/trend-*): they
  *   grow with every month built (about 11 MB at 60 real months), so each is
  *   stored when a result card, a provider page or a league's provider trend first fetches it.
- * - On first use (runtime cache): the trend parts, each month's league files (data/league/),
+ * - On first use (runtime cache): the trend parts, each month's league files and each
+ *   provider's A&E months (data/league/),
  *   DuckDB-WASM's wasm and worker, the tables
  *   (Arrow files under data/tables/, each RTT month's DuckDB files under
  *   data/months/<YYYY-MM>/), the Parquet downloads, provider and other pages.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AeRow } from '../readers/ae.ts';
-import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
+import { aeMonthFiles, aeMonthPath, aeTrendFiles } from './ae-month-files.ts';
 
 const row = (period: string, orgCode: string, over: Partial<AeRow> = {}): AeRow => ({
 	period, orgCode, parentOrg: 'NHS ENGLAND LONDON', orgName: `${orgCode} HOSPITAL NHS TRUST`,
@@ -41,4 +41,26 @@ describe('aeMonthFiles', () => {
 		expect(file.rows).toEqual([{ code: 'RB2', name: 'Rb2 Hospital NHS Trust', attendances: 2400, within4h: 1580, type1Attendances: 2000 }]);
 	});
 	it('fills the manifest’s path template', () => expect(aeMonthPath('league/ae-{period}.json', '2026-02')).toBe('league/ae-2026-02.json'));
+});
+
+describe('aeTrendFiles', () => {
+	const months = aeMonthFiles([
+		row('2026-02', 'RB2'),
+		row('2026-01', 'RA1', { attendancesType2: 300, over4hType2: 3 }),
+		row('2026-02', 'RA1', { attendancesType1: 0, attendancesOther: 0, over4hType1: 0, over4hOther: 0 }),
+		row('2025-12', 'RB2', { orgName: 'OLD NAME NHS TRUST', over4hType1: 100 }),
+		row('2026-02', 'not/a code')
+	]);
+	const files = aeTrendFiles([...months].reverse());
+
+	it('one file per provider with the month files’ counts, oldest month first', () => {
+		expect(files.map((f) => f.code)).toEqual(['RA1', 'RB2']);
+		expect(files[1].months).toEqual([['2025-12', 1200, 1090], ['2026-02', 1200, 790]]);
+	});
+	it('skips the months the league leaves out (no attendances)', () => expect(files[0].months).toEqual([['2026-01', 1500, 1087]]));
+	it('names a provider as its latest month does', () => expect(files[1].name).toBe('Rb2 Hospital NHS Trust'));
+	it('writes no file for a code that is not a provider code (it would become a path)', () => {
+		expect(months.at(-1)!.rows.some((r) => r.code === 'not/a code')).toBe(true);
+		expect(files.some((f) => f.code.includes('/'))).toBe(false);
+	});
 });

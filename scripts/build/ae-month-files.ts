@@ -8,7 +8,8 @@
  * are left out, as in `pctWithin4Hours` (scripts/readers/ae.ts) and the
  * providers' latest A&E figure.
  */
-import type { AeMonthFile, AeMonthRow } from '../../src/lib/schema/site-data.ts';
+import type { AeMonthFile, AeMonthRow, AeTrendFile } from '../../src/lib/schema/site-data.ts';
+import { parseProviderCode } from '../../src/lib/state/provider-code.ts';
 import type { AeRow } from '../readers/ae.ts';
 import { tidyName } from './providers.ts';
 
@@ -44,4 +45,23 @@ export function aeMonthFiles(rows: readonly AeRow[], names: ReadonlyMap<string, 
 /** 'league/ae-{period}.json' → 'league/ae-2026-02.json'. */
 export function aeMonthPath(template: string, period: string): string {
 	return template.replace('{period}', period);
+}
+
+/**
+ * Each provider's every month from the month files (the same rows and counts the league ranks),
+ * oldest first, named as its latest month names it. A code that could not be a provider's (the
+ * browser refuses it before building a path) gets no file.
+ */
+export function aeTrendFiles(months: readonly AeMonthFile[]): AeTrendFile[] {
+	const byCode = new Map<string, AeTrendFile>();
+	for (const { period, rows } of [...months].sort((a, b) => a.period.localeCompare(b.period))) {
+		for (const row of rows) {
+			if (!parseProviderCode(row.code)) continue;
+			const file = byCode.get(row.code) ?? { code: row.code, name: row.name, months: [] };
+			byCode.set(row.code, file);
+			file.name = row.name;
+			file.months.push([period, row.attendances, row.within4h]);
+		}
+	}
+	return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -5,9 +5,9 @@
  * manifest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AE_MONTH_FILE, EXPLORER_FILE, FEED_FILES, RTT_MONTH_FILE, TREND_FILE, providersFile, trendPartPath, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
+import { AE_MONTH_FILE, AE_TREND_FILE, aeTrendPath, EXPLORER_FILE, FEED_FILES, RTT_MONTH_FILE, TREND_FILE, providersFile, trendPartPath, type ExplorerFile, type Manifest, type SiteSummary, type TableDescription } from '../../src/lib/schema/site-data.ts';
 import { catalogue } from '../../src/lib/schema/tables.ts';
 import { writeTable } from './table-file.ts';
 import { buildProviders } from './providers.ts';
@@ -18,7 +18,7 @@ import type { TrendHistory } from './month-trend.ts';
 import { centroidLookup, latestAe } from './datasets.ts';
 import { loadDatasetTables, TABLE_TEXT } from './dataset-tables.ts';
 import { LICENCES } from './licences.ts';
-import { aeMonthFiles, aeMonthPath } from './ae-month-files.ts';
+import { aeMonthFiles, aeMonthPath, aeTrendFiles } from './ae-month-files.ts';
 import { dataPackage } from './datapackage.ts';
 import { writeDuckdbTable } from './duckdb-file.ts';
 import { unionTable } from './month-files.ts';
@@ -125,10 +125,12 @@ async function writePatientSide(dir: string, stage: ReadStage, patient: PatientF
 	const areas = postcodeAreaFiles(centroids);
 	for (const area of areas) await writeJsonFile(join(dir, `patient/postcodes/${area.area}.json`), area);
 	await writeJsonFile(join(dir, 'patient/postcodes/index.json'), areas.map((a) => a.area));
-	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, rttMonth: RTT_MONTH_FILE, feeds: FEED_FILES };
+	const files = { patientTreatments: 'patient/waits-{treatment}.json', patientTrends: TREND_FILE, providers: 'patient/providers.json', postcodeIndex: 'patient/postcodes/index.json', aeMonth: AE_MONTH_FILE, aeTrend: AE_TREND_FILE, rttMonth: RTT_MONTH_FILE, feeds: FEED_FILES };
 	log(`wrote ${await writeFeeds(dir, patient, providers, stage.periods)} Atom feeds`);
 	const aeMonths = aeMonthFiles(stage.datasets.ae, new Map(providers.map((p) => [p.code, p.name])));
 	for (const month of aeMonths) await writeJsonFile(join(dir, aeMonthPath(files.aeMonth, month.period)), month);
+	await mkdir(join(dir, dirname(AE_TREND_FILE)), { recursive: true });
+	for (const trend of aeTrendFiles(aeMonths)) await writeJsonFile(join(dir, aeTrendPath(trend.code)), trend);
 	const aePeriods = aeMonths.map((m) => m.period);
 	return { latestPeriod, centroids, providers, unlocated, files, aePeriods };
 }

@@ -11,6 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
+import { openFirstTrend, reloadAndCloseTrend } from '../support/league-trend.ts';
 import { firstAnswerPeriods, rttMonthPath, trendMonths, trendPartPath, type RttLeagueMonthFile, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile, type TrendPartFile } from '../../src/lib/schema/site-data.ts';
 import { joinTrendParts } from '../../src/lib/data/trend-parts.ts';
 import { medianWords } from '../../src/lib/charts/wait-trend.ts';
@@ -118,17 +119,8 @@ describe(`trends over every month (${dataset} data)`, () => {
 		const fetched: string[] = [];
 		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 		await page.goto(`${siteUrl}/league?measure=rtt18&treatment=C_999`);
-		await page.waitForSelector('[data-testid=league-table] tbody tr', { timeout: 60_000 });
-		const first = page.locator('[data-testid=league-table] tbody tr').first();
-		const name = (await first.locator('th').textContent())!;
-		await first.locator('a.trend-link').click();
+		const { code } = await openFirstTrend(page);
 		const view = page.getByTestId('league-provider-trend');
-		await view.waitFor();
-		const code = (await view.getAttribute('data-code'))!;
-		expect(name).toContain(code);
-		expect(new URL(page.url()).searchParams.get('provider')).toBe(code);
-		// Focus moves to the trend, for keyboard and screen-reader users.
-		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('provider-trend-heading');
 		const { waits, trend } = await trendOf('C_999');
 		// The trend came from the one part holding this provider.
 		expect(trendPaths(fetched)).toEqual(partPathsOf('C_999', waits, [code]));
@@ -141,12 +133,7 @@ describe(`trends over every month (${dataset} data)`, () => {
 		const cell = (await texts(page, '[data-testid=league-provider-trend] tbody td'))[0];
 		expect(cell).toBe(`${((100 * row.within18[i]!) / row.pathways[i]!).toFixed(1)}% (${row.within18[i]!.toLocaleString('en-GB')} of ${row.pathways[i]!.toLocaleString('en-GB')})`);
 		expect(await axeViolations(page)).toEqual([]);
-		// Reloading the URL opens the same trend; closing it takes it out of the URL.
-		await page.reload();
-		await view.waitFor();
-		await view.getByRole('link', { name: /Close the trend/ }).click();
-		await page.waitForFunction(() => !new URL(location.href).searchParams.has('provider'));
-		await expect(view.count()).resolves.toBe(0);
+		await reloadAndCloseTrend(page);
 		expect(outside).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	}, SLOW);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { chosenPeriod, loadLeague, periodsFor, withMonths } from './load.ts';
+import { chosenPeriod, loadAeTrend, loadLeague, periodsFor, withMonths } from './load.ts';
 import { DEFAULT_QUERY, measureById, type LeagueQuery } from './measures.ts';
 import { clearPatientDataCache } from '../data/patient-data.ts';
 import { providersFile, type AeMonthFile, type ProviderRecord, type RttLeagueMonthFile, type TreatmentWaitsFile } from '../schema/site-data.ts';
@@ -24,6 +24,7 @@ const FILES: Record<string, unknown> = {
 	'/data/league/ae-2024-02.json': ae('2024-02', [700, 800, 750]),
 	'/data/league/ae-2025-01.json': ae('2025-01', [600, 600, 600]),
 	'/data/league/ae-2025-02.json': ae('2025-02', [800, 700, 752]),
+	'/data/league/ae-trend/RA1.json': { code: 'RA1', name: 'Trust A', months: [['2025-02', 1000, 800]] },
 	'/data/patient/waits-C_999.json': {
 		treatment: 'C_999', treatmentName: 'Total', periods: ['2026-01', '2026-04'],
 		rows: ['A', 'B', 'C'].map((provider, i) => ({
@@ -119,5 +120,22 @@ describe('loadLeague', () => {
 		const l = await load({ measure: 'ae4h', period: '2023-07' });
 		expect(l.kind === 'proportion' && l.period).toBe('2025-02');
 		expect(fetcher.mock.calls.map(([url]) => url)).not.toContain('/data/league/ae-2023-07.json');
+	});
+});
+
+describe('loadAeTrend', () => {
+	const asFetch = (f: unknown) => f as typeof fetch;
+	it('one provider’s file; null for a provider without one', async () => {
+		expect(await loadAeTrend('RA1', asFetch(fetcher))).toEqual({ code: 'RA1', name: 'Trust A', months: [['2025-02', 1000, 800]] });
+		expect(await loadAeTrend('RZZ', asFetch(fetcher))).toBeNull();
+	});
+	it('a code that is not a provider code is never made into a path', async () => {
+		fetcher.mockClear();
+		for (const code of ['../manifest', 'ra1', '']) expect(await loadAeTrend(code, asFetch(fetcher))).toBeNull();
+		expect(fetcher).not.toHaveBeenCalled();
+	});
+	it('offline and not stored: said in words', async () => {
+		const offline = asFetch(async () => Promise.reject(new TypeError('Failed to fetch')));
+		await expect(loadAeTrend('RA1', offline)).rejects.toThrow('The A&E figures for RA1 have not been downloaded to this browser yet, and fetching them needs a connection.');
 	});
 });

@@ -4,9 +4,10 @@
  * does not keep, league/rtt-<month>.json) and league/ae-<month>.json.
  * Shared by /league and /embed/league so both show the same numbers.
  */
-import { AE_MONTH_FILE, leagueMonthRows, RTT_MONTH_FILE, type AeMonthFile, type ProviderRecord, type RttLeagueMonthFile, type TreatmentWaitsFile } from '../schema/site-data.ts';
+import { AE_MONTH_FILE, aeTrendPath, leagueMonthRows, RTT_MONTH_FILE, type AeMonthFile, type AeTrendFile, type ProviderRecord, type RttLeagueMonthFile, type TreatmentWaitsFile } from '../schema/site-data.ts';
 import { loadPatientJson, loadProviders, loadWaits, type Fetcher } from '../data/patient-data.ts';
 import { treatmentByCode } from '../data/treatments.ts';
+import { parseProviderCode } from '../state/provider-code.ts';
 import { computeLeague, type League } from './compute.ts';
 import { measureById, type LeagueQuery, type Measure } from './measures.ts';
 import { aeUnits, areasOf, rttUnits, surveyRows, type RttMonths, type SurveyRow } from './units.ts';
@@ -55,12 +56,24 @@ export function chosenPeriod(asked: string, built: readonly string[]): string | 
  */
 async function loadMonthFile<T>(path: string, period: string, built: readonly string[], fetcher?: Fetcher): Promise<T | null> {
 	if (!built.includes(period) || !/^\d{4}-\d{2}$/.test(period)) return null;
+	return loadOrSayOffline<T>(path.replace('{period}', period), `The figures for ${monthWords(period)}`, fetcher);
+}
+
+/** A league file, or, when the browser has not stored it and cannot fetch it, an error saying so in words. */
+async function loadOrSayOffline<T>(path: string, what: string, fetcher?: Fetcher): Promise<T | null> {
 	try {
-		return await loadPatientJson<T>(path.replace('{period}', period), fetcher);
+		return await loadPatientJson<T>(path, fetcher);
 	} catch (error) {
 		if (!(error instanceof TypeError)) throw error;
-		throw new Error(`The figures for ${monthWords(period)} have not been downloaded to this browser yet, and fetching them needs a connection.`);
+		throw new Error(`${what} have not been downloaded to this browser yet, and fetching them needs a connection.`);
 	}
+}
+
+/** One provider's every A&E month (league/ae-trend/<code>.json); null when it has none. The code is checked before it becomes a path. */
+export function loadAeTrend(code: string, fetcher?: Fetcher): Promise<AeTrendFile | null> {
+	const checked = parseProviderCode(code);
+	if (!checked) return Promise.resolve(null);
+	return loadOrSayOffline<AeTrendFile>(aeTrendPath(checked), `The A&E figures for ${checked}`, fetcher);
 }
 
 const loadAeMonth = (period: string, built: readonly string[], fetcher?: Fetcher) => loadMonthFile<AeMonthFile>(AE_MONTH_FILE, period, built, fetcher);

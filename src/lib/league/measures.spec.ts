@@ -63,13 +63,17 @@ describe('council measures in the league', () => {
 		// An NHS measure keeps none of the council choices.
 		expect(leagueQueryToString({ ...query, measure: 'rtt18', limits: null })).toBe('measure=rtt18&treatment=C_999');
 	});
-	it('an RTT measure keeps the provider whose trend is open; other measures drop it; codes checked by shape', () => {
+	it('an RTT or A&E measure keeps the provider whose trend is open; the survey and council measures drop it; codes checked by shape', () => {
 		const query: LeagueQuery = { ...DEFAULT_QUERY, measure: 'over52', treatment: 'C_110', period: '2025-04', provider: 'RR8' };
 		const text = leagueQueryToString(query);
 		expect(text).toBe('measure=over52&treatment=C_110&period=2025-04&provider=RR8');
 		expect(parseLeagueQuery(new URLSearchParams(text))).toEqual(query);
-		expect(leagueQueryToString({ ...query, measure: 'ae4h' })).not.toContain('provider');
-		expect(q('measure=ae4h&provider=RR8').provider).toBe('');
+		const ae: LeagueQuery = { ...DEFAULT_QUERY, measure: 'ae4h', period: '2025-02', provider: 'RR8' };
+		expect(leagueQueryToString(ae)).toBe('measure=ae4h&period=2025-02&provider=RR8');
+		expect(parseLeagueQuery(new URLSearchParams(leagueQueryToString(ae)))).toEqual(ae);
+		expect(leagueQueryToString({ ...query, measure: 'survey' })).not.toContain('provider');
+		expect(leagueQueryToString({ ...query, measure: 'council:household-recycling' })).not.toContain('provider');
+		expect(q('measure=survey&provider=RR8').provider).toBe('');
 		expect(q('measure=rtt18&provider=../x').provider).toBe('');
 		expect(q('measure=rtt18&provider=rr8').provider).toBe('');
 	});

@@ -142,13 +142,16 @@ export interface LeagueQuery {
 	council: string;
 	/** Council measures: the chosen council's peer group, or '' for all England. */
 	peers: LeaguePeers;
-	/** RTT measures: the provider (ODS code) whose trend over every month is open, or ''. */
+	/** RTT and A&E measures: the provider (ODS code) whose trend over every month is open, or ''. */
 	provider: string;
 }
 
 export const DEFAULT_QUERY: LeagueQuery = { measure: 'rtt18', treatment: 'C_999', period: '', area: '', limits: null, year: '', council: '', peers: '', provider: '' };
 
 const COUNCIL_CODE = /^[EWSN]\d{8}$/;
+
+/** A measure built month by month (RTT, A&E): each provider's trend over every month can be opened. */
+export const hasMonthTrend = (measure: Measure) => measure.periods !== null;
 
 /** Tolerant: anything unknown falls back to the default, and codes are checked by shape. */
 export function parseLeagueQuery(params: URLSearchParams): LeagueQuery {
@@ -161,7 +164,7 @@ export function parseLeagueQuery(params: URLSearchParams): LeagueQuery {
 	const year = /^\d{4}(-\d{2})?$/.test(params.get('year') ?? '') ? (params.get('year') as string) : '';
 	const council = COUNCIL_CODE.test(params.get('council') ?? '') ? (params.get('council') as string) : '';
 	const peers = council && (LEAGUE_PEER_GROUPS as readonly string[]).includes(params.get('peers') ?? '') ? (params.get('peers') as LeaguePeers) : '';
-	const provider = (measureById(measure).periods === 'rtt' && parseProviderCode(params.get('provider'))) || '';
+	const provider = (hasMonthTrend(measureById(measure)) && parseProviderCode(params.get('provider'))) || '';
 	return { measure, treatment, period, area, limits, year, council, peers, provider };
 }
 
@@ -179,6 +182,6 @@ export function leagueQueryToString(query: LeagueQuery): string {
 		if (query.council && query.peers) params.set('peers', query.peers);
 	}
 	if (query.limits !== null && measure.proportion) params.set('limits', query.limits);
-	if (query.provider && measure.periods === 'rtt') params.set('provider', query.provider);
+	if (query.provider && hasMonthTrend(measure)) params.set('provider', query.provider);
 	return params.toString();
 }

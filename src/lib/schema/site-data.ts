@@ -84,7 +84,7 @@ export interface Manifest {
 	licences: { name: string; path: string; title: string; attribution: string }[];
 	/** Providers with waiting-time data that could not be placed on the map. */
 	unlocatedProviders: string[];
-	files: { patientTreatments: string; patientTrends?: string; providers: string; postcodeIndex: string; aeMonth: string; rttMonth?: string; feeds?: typeof FEED_FILES };
+	files: { patientTreatments: string; patientTrends?: string; providers: string; postcodeIndex: string; aeMonth: string; aeTrend?: string; rttMonth?: string; feeds?: typeof FEED_FILES };
 	/** Input files no reader took (a .json, a spreadsheet no reader recognises), relative to the input folder. */
 	ignored?: string[];
 	/** Council data (src/lib/schema/council.ts), when any council file was read. */
@@ -175,6 +175,28 @@ export const AE_MONTH_FILE = 'league/ae-{period}.json';
 export interface AeMonthFile {
 	period: string;
 	rows: AeMonthRow[];
+}
+
+/**
+ * Where each A&E provider's every month is written, relative to static/data (the manifest's
+ * `files.aeTrend`): one small file per provider, so its trend costs one fetch of a few kB.
+ */
+export const AE_TREND_FILE = 'league/ae-trend/{code}.json';
+
+/** 'RR8' → 'league/ae-trend/RR8.json'. */
+export function aeTrendPath(code: string): string {
+	return AE_TREND_FILE.replace('{code}', code);
+}
+
+/**
+ * `data/league/ae-trend/<code>.json`: one provider's A&E months, oldest first, with the counts of
+ * the month files (AeMonthRow), so the trend and the league agree: [period, attendances, within 4 hours].
+ */
+export interface AeTrendFile {
+	code: string;
+	/** As the latest month with a row names it. */
+	name: string;
+	months: [period: string, attendances: number, within4h: number][];
 }
 
 export interface ProviderRecord {

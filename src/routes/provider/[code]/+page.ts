@@ -1,6 +1,6 @@
 /**
- * One provider: every treatment's waits, the trend over every month built (all treatments), and
- * shorter waits nearby.
+ * One provider: every treatment's waits, the trend over every month built (all treatments), its
+ * A&E four-hour figure over every A&E month built, and shorter waits nearby.
  *
  * Every provider page is prerendered: `entries` lists the codes in
  * providers.json. While prerendering, the data files are read from disk
@@ -17,6 +17,8 @@ import { loadProviders, loadTrend, loadWaits, providerTrendMonths, shorterNearby
 import { treatmentByCode, ALL_TREATMENTS_CODE } from '$lib/data/treatments';
 import { parseProviderCode } from '$lib/state/provider-code';
 import { diskFetcher, fetcherFor } from '$lib/data/disk-fetch';
+import { loadAeTrend } from '$lib/league/load';
+import { aeTrendSeries } from '$lib/league/provider-trend';
 
 export interface AlternativeSummary {
 	code: string;
@@ -40,7 +42,7 @@ export const entries = async () => {
 	return providers.map((p) => ({ code: p.code }));
 };
 
-export async function load({ params, fetch }) {
+export async function load({ params, fetch, parent }) {
 	const code = parseProviderCode(params.code);
 	if (!code) error(404, 'We could not find that hospital.');
 	const fetcher = await fetcherFor(fetch);
@@ -73,5 +75,8 @@ export async function load({ params, fetch }) {
 	// Every month built, all treatments: a few numbers a month, so the page carries its own slice.
 	const trendFile = await loadTrend(ALL_TREATMENTS_CODE, [provider.code], fetcher);
 	const trend: { periods: string[]; months: TrendFigures[] } | null = trendFile ? { periods: trendFile.periods, months: providerTrendMonths(trendFile, provider.code) } : null;
-	return { provider, treatments, latestPeriod: periods.at(-1) ?? null, trend };
+	// Every A&E month built: the provider's own small file, carried in the page like the trend above.
+	const aeFile = await loadAeTrend(provider.code, fetcher);
+	const ae = aeFile ? aeTrendSeries(aeFile, (await parent()).site.aePeriods) : null;
+	return { provider, treatments, latestPeriod: periods.at(-1) ?? null, trend, ae };
 }
