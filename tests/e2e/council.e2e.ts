@@ -102,12 +102,16 @@ describe(`council pages (${dataset} data)`, () => {
 	it('the peer group lives in the URL, and each similar council links to its own page', async () => {
 		const council = await richCouncil();
 		const { page, outside } = await open();
-		await page.goto(`${siteUrl}/council/${council.code}`);
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		await page.goto(`${siteUrl}/council/${council.code}`, { waitUntil: 'networkidle' });
 		await page.waitForSelector('form[data-ready]');
 		await page.getByLabel('Compare with').selectOption('type');
 		await page.getByRole('button', { name: 'Compare', exact: true }).click();
 		await page.waitForURL(/\?peers=type$/);
 		await expect(page.getByRole('heading', { name: 'Councils of the same type' }).count()).resolves.toBe(1);
+		// The page carries every peer group's standings: neither starting it nor switching fetches a council file (3.3 MB on the real data).
+		expect(fetched.filter((p) => p.includes('/data/council/'))).toEqual([]);
 		// A fresh visit to the same address shows the same choice.
 		await page.goto(`${siteUrl}/council/${council.code}?peers=type`);
 		await page.waitForSelector('form[data-ready]');

@@ -96,12 +96,16 @@ describe(`trends over every month (${dataset} data)`, () => {
 		expect(consoleErrors).toEqual([]);
 	});
 
-	it('the provider page shows the all-treatments trend with its table twin', async () => {
+	it('the provider page shows the all-treatments trend with its table twin, with no data file fetched', async () => {
 		const { page, outside } = await open();
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 		const { waits, trend } = await trendOf('C_999');
 		const code = real ? 'RR8' : waits.rows.find((r) => r.months.length === waits.periods.length)!.provider;
-		await page.goto(`${siteUrl}/provider/${code}`);
+		await page.goto(`${siteUrl}/provider/${code}`, { waitUntil: 'networkidle' });
 		await page.waitForSelector('[data-testid=wait-trend]');
+		// The page carries its provider's slice: starting it in the browser fetches no waits, trend or A&E file (4.4 MB on the real data).
+		expect(fetched.filter((p) => /\/data\/(patient|league)\//.test(p))).toEqual([]);
 		await page.locator('[data-testid=wait-trend] summary').click();
 		const rows = await twinRows(page, '[data-testid=wait-trend]');
 		expect(rows).toEqual(expectedRows(trend, code));
