@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
-import { openFirstTrend, reloadAndCloseTrend } from '../support/league-trend.ts';
+import { openFirstTrend, reloadAndCloseTrend, twinRows } from '../support/trend-views.ts';
 import { aeTrendPath, providersOf, type AeMonthFile, type AeTrendFile, type ProvidersFile, type SiteSummary } from '../../src/lib/schema/site-data.ts';
 import { aeTrendSentence, aeTrendSeries } from '../../src/lib/league/provider-trend.ts';
 import { monthName } from '../../src/lib/format/sentences.ts';
@@ -34,12 +34,10 @@ async function expectedRows(code: string): Promise<string[][]> {
 	});
 }
 
-async function twinRows(page: Page, scope: string): Promise<string[][]> {
+/** The rows of the table twin under `scope`, its <details> opened first. */
+async function openedTwinRows(page: Page, scope: string): Promise<string[][]> {
 	await page.locator(`${scope} summary`).click();
-	const rows = page.locator(`${scope} table tbody tr`);
-	const found: string[][] = [];
-	for (let i = 0; i < (await rows.count()); i++) found.push((await rows.nth(i).locator('th, td').allTextContents()).slice(0, 2).map((t) => t.replace(/\s+/g, ' ').trim()));
-	return found;
+	return twinRows(page, scope);
 }
 
 describe(`A&E over every month (${dataset} data)`, () => {
@@ -52,7 +50,7 @@ describe(`A&E over every month (${dataset} data)`, () => {
 		await page.goto(`${siteUrl}/provider/${code}`);
 		const trend = page.getByTestId('ae-trend');
 		await trend.waitFor();
-		const rows = await twinRows(page, '[data-testid=ae-trend]');
+		const rows = await openedTwinRows(page, '[data-testid=ae-trend]');
 		expect(rows).toEqual(await expectedRows(code));
 		expect(rows).toHaveLength(site.aePeriods.length);
 		// The sentence compares the latest month with the same month a year before, by the site's rule.
@@ -75,7 +73,7 @@ describe(`A&E over every month (${dataset} data)`, () => {
 		const { code } = await openFirstTrend(page);
 		// One small file for the provider's every month, not one per month.
 		expect(fetched.filter((p) => p.includes('/data/league/ae-trend/'))).toEqual([`${new URL(siteUrl).pathname.replace(/\/$/, '')}/data/${aeTrendPath(code)}`]);
-		const rows = await twinRows(page, '[data-testid=league-provider-trend]');
+		const rows = await openedTwinRows(page, '[data-testid=league-provider-trend]');
 		expect(rows).toEqual(await expectedRows(code));
 		expect(await axeViolations(page)).toEqual([]);
 		await reloadAndCloseTrend(page);

@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
 import { useBrowser } from '../support/e2e-browser.ts';
-import { openFirstTrend, reloadAndCloseTrend } from '../support/league-trend.ts';
+import { openFirstTrend, reloadAndCloseTrend, twinRows } from '../support/trend-views.ts';
 import { firstAnswerPeriods, rttMonthPath, trendMonths, trendPartPath, type RttLeagueMonthFile, type SiteSummary, type TreatmentTrendFile, type TreatmentWaitsFile, type TrendPartFile } from '../../src/lib/schema/site-data.ts';
 import { joinTrendParts } from '../../src/lib/data/trend-parts.ts';
 import { medianWords } from '../../src/lib/charts/wait-trend.ts';
@@ -39,14 +39,6 @@ const partPathsOf = (treatment: string, waits: TreatmentWaitsFile, codes: string
 	[...new Set(codes.map((code) => waits.rows.find((r) => r.provider === code)!.trendPart))].map((part) => trendPartPath(treatment, part)).sort();
 
 const texts = async (page: Page, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-
-/** The table twin's rows, newest first: [month, middle wait]. */
-async function twinRows(page: Page, scope: string): Promise<string[][]> {
-	const rows = page.locator(`${scope} table tbody tr`);
-	const found: string[][] = [];
-	for (let i = 0; i < (await rows.count()); i++) found.push((await rows.nth(i).locator('th, td').allTextContents()).slice(0, 2).map((t) => t.trim()));
-	return found;
-}
 
 /** What the twin should say for a provider, from the trend file: [month, middle wait], newest first. */
 function expectedRows(trend: TreatmentTrendFile, code: string): string[][] {

@@ -1,7 +1,7 @@
 /**
- * The league's trend view as a person uses it (tests/e2e/trends.e2e.ts for RTT measures,
- * ae-trends.e2e.ts for A&E): open it from the first provider's name in the table, and after the
- * checks, reload its URL and close it.
+ * Trend views as a person uses them (tests/e2e/trends.e2e.ts for RTT, ae-trends.e2e.ts for A&E):
+ * a trend's table twin read row by row; and the league's trend view opened from the first
+ * provider's name in the table, then, after the checks, reloaded from its URL and closed.
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -32,4 +32,12 @@ export async function reloadAndCloseTrend(page: Page): Promise<void> {
 	await view.getByRole('link', { name: /Close the trend/ }).click();
 	await page.waitForFunction(() => !new URL(location.href).searchParams.has('provider'));
 	await expect(view.count()).resolves.toBe(0);
+}
+
+/** The first two cells (month, figure) of each row of the table twin under `scope`, newest first; open its <details> first. */
+export async function twinRows(page: Page, scope: string): Promise<string[][]> {
+	const rows = page.locator(`${scope} table tbody tr`);
+	const found: string[][] = [];
+	for (let i = 0; i < (await rows.count()); i++) found.push((await rows.nth(i).locator('th, td').allTextContents()).slice(0, 2).map((t) => t.replace(/\s+/g, ' ').trim()));
+	return found;
 }
