@@ -5,17 +5,17 @@
  */
 import { rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { maxRssMb, startClock } from './child-clock.ts';
 
 const [csv, out] = process.argv.slice(2);
 rmSync(out, { force: true });
-const started = performance.now();
+const clock = startClock();
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 await connection.run(`COPY (SELECT * FROM read_csv(${quote(csv)})) TO ${quote(out)} (FORMAT parquet)`);
 connection.closeSync();
 instance.closeSync();
-const ms = performance.now() - started;
+const { ms, cpu } = clock.stop();
 rmSync(out, { force: true });
-const { user, system } = process.cpuUsage();
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: { userMs: user / 1000, systemMs: system / 1000 } }));
+console.log(JSON.stringify({ ms, maxRssMb: maxRssMb(), cpu }));

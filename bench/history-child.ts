@@ -6,9 +6,10 @@
  */
 import { buildSiteData } from '../scripts/build/pipeline.ts';
 import { folderBytes } from './history.ts';
+import { maxRssMb } from './child-clock.ts';
 
 const [input, out, cache] = process.argv.slice(2);
 const started = performance.now();
 const manifest = await buildSiteData({ input, out, cache, allowRejects: false, demonstration: true });
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes: folderBytes(out), months: manifest.periods.length }));
+console.log(JSON.stringify({ ms, maxRssMb: maxRssMb(), bytes: folderBytes(out), months: manifest.periods.length }));

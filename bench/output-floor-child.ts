@@ -15,13 +15,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckdbTableFile } from '../scripts/build/duckdb-file.ts';
 import { sqlText } from '../scripts/build/table-file.ts';
 import { ROW_KEYS } from '../scripts/readers/rtt-sql.ts';
+import { maxRssMb, startClock } from './child-clock.ts';
 
 /** The detail file's sort order (month-files.ts): the row key, in the CSV's own column names. */
 const ORDER = ROW_KEYS.map((c) => `"${c}"`).join(', ');
 
 const [csv, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
-const started = performance.now();
+const clock = startClock();
 const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
 const connection = await instance.connect();
 const file = await DuckdbTableFile.open(connection, join(out, 'rtt_detail.duckdb'), 'rtt_detail');
@@ -39,7 +40,6 @@ await file.publish(connection, out, {
 const written = await file.close(connection);
 connection.closeSync();
 instance.closeSync();
-const ms = performance.now() - started;
+const { ms, cpu } = clock.stop();
 rmSync(out, { recursive: true, force: true });
-const { user, system } = process.cpuUsage();
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: { userMs: user / 1000, systemMs: system / 1000 }, rows: written.rows, gzBytes: written.bytes }));
+console.log(JSON.stringify({ ms, maxRssMb: maxRssMb(), cpu, rows: written.rows, gzBytes: written.bytes }));
