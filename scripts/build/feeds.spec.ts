@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changesFeed, FEED_MONTHS, monthSummary, notableChanges, providerFeeds } from './feeds.ts';
+import { changesFeed, FEED_MONTHS, monthSummary, notableChanges, providerFeeds, writeFeeds } from './feeds.ts';
 import { atomProblems, parseXml } from './atom-check.ts';
 import { providerRecord, waitFigures } from '../../src/lib/schema/test-fixtures.ts';
 import type { WaitFigures } from '../../src/lib/schema/site-data.ts';
@@ -44,6 +47,28 @@ describe('providerFeeds', () => {
 	it('ids differ across all feeds', () => {
 		const ids = feeds.flatMap((f) => [...f.xml.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]));
 		expect(new Set(ids).size).toBe(ids.length);
+	});
+});
+
+describe('writeFeeds', () => {
+	it.each([3, 70, 200])('writes every feed as made, with %i providers (the feeds go to disk 64 at a time)', async (count) => {
+		const codes = Array.from({ length: count }, (_, i) => `P${String(i).padStart(3, '0')}`);
+		const many: PatientFigures = new Map([
+			['C_999', { name: 'Total', providers: new Map(codes.map((code, i) => [code, [month('2026-01', 1000 + i), month('2026-04', 1100 + i)]])) }],
+			['C_130', { name: 'Ophthalmology', providers: new Map(codes.map((code) => [code, [month('2026-04', 90)]])) }]
+		]);
+		const records = codes.map((code) => providerRecord(code, [53.8, -1.55]));
+		const periods = ['2026-01', '2026-04'];
+		const dir = mkdtempSync(join(tmpdir(), 'feeds-'));
+		try {
+			const expected = [...providerFeeds(many, records), changesFeed(many, records, periods)];
+			expect(await writeFeeds(dir, many, records, periods)).toBe(count * 3 + 1);
+			const written = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+			expect(written).toHaveLength(expected.length);
+			for (const feed of expected) expect(readFileSync(join(dir, feed.path), 'utf8')).toBe(feed.xml);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

@@ -89,8 +89,12 @@ export interface FeedFile {
 
 /** One feed per provider and per provider × treatment. */
 export function providerFeeds(patient: PatientFigures, providers: readonly ProviderRecord[]): FeedFile[] {
+	return [...providerFeedFiles(patient, providers)];
+}
+
+/** The feeds of `providerFeeds`, each made when it is asked for. */
+function* providerFeedFiles(patient: PatientFigures, providers: readonly ProviderRecord[]): Generator<FeedFile> {
 	const byCode = new Map(providers.map((p) => [p.code, p]));
-	const files: FeedFile[] = [];
 	for (const [treatment, { name, providers: rows }] of patient) {
 		for (const [code, months] of rows) {
 			const provider = byCode.get(code);
@@ -102,7 +106,7 @@ export function providerFeeds(patient: PatientFigures, providers: readonly Provi
 			const updated = monthEndTimestamp(months.reduce((a, b) => (a.period > b.period ? a : b)).period);
 			for (const path of treatment === ALL ? [feedPath(code), feedPath(code, treatment)] : [feedPath(code, treatment)]) {
 				const href = pageHref(path, `provider/${code}`);
-				files.push({
+				yield {
 					path,
 					xml: atomXml({
 						key: path,
@@ -114,11 +118,10 @@ export function providerFeeds(patient: PatientFigures, providers: readonly Provi
 						self: path.slice(path.lastIndexOf('/') + 1),
 						entries: monthEntries(path, heading, listed, href)
 					})
-				});
+				};
 			}
 		}
 	}
-	return files;
 }
 
 export interface NotableChange {
@@ -179,14 +182,37 @@ export function changesFeed(patient: PatientFigures, providers: readonly Provide
 
 const WRITES_AT_ONCE = 64;
 
-/** Writes every feed under `dir`; returns how many. */
+/**
+ * Writes every feed under `dir`; returns how many. Thousands of small files: one at a time,
+ * the build would wait on each open and close in turn, so they go WRITES_AT_ONCE at a time,
+ * and the next batch is made while one is written (with 60 months, 745 feeds of 13 months
+ * each are 12.5 MB: making them and writing them take about as long as each other).
+ */
 export async function writeFeeds(dir: string, patient: PatientFigures, providers: readonly ProviderRecord[], periods: readonly string[]): Promise<number> {
-	const files = [...providerFeeds(patient, providers), changesFeed(patient, providers, periods)];
-	const folders = new Set(files.map((f) => dirname(join(dir, f.path))));
-	for (const folder of folders) await mkdir(folder, { recursive: true });
-	// Thousands of small files: one at a time, the build waits on each open and close in turn.
-	for (let i = 0; i < files.length; i += WRITES_AT_ONCE) {
-		await Promise.all(files.slice(i, i + WRITES_AT_ONCE).map((file) => writeFile(join(dir, file.path), file.xml)));
-	}
-	return files.length;
+	const folders = new Set<string>();
+	let writing: Promise<unknown> = Promise.resolve();
+	let batch: FeedFile[] = [];
+	let count = 0;
+	const write = async () => {
+		await writing;
+		const files = batch;
+		batch = [];
+		for (const folder of files.map((f) => dirname(join(dir, f.path)))) {
+			if (folders.has(folder)) continue;
+			folders.add(folder);
+			await mkdir(folder, { recursive: true });
+		}
+		writing = Promise.all(files.map((file) => writeFile(join(dir, file.path), file.xml)));
+		writing.catch(() => {}); // awaited before the next batch and at the end, where a failure is thrown
+	};
+	const add = async (file: FeedFile) => {
+		batch.push(file);
+		count++;
+		if (batch.length === WRITES_AT_ONCE) await write();
+	};
+	for (const file of providerFeedFiles(patient, providers)) await add(file);
+	await add(changesFeed(patient, providers, periods));
+	await write();
+	await writing;
+	return count;
 }

@@ -66,6 +66,31 @@ describe('discoverSources on zips (read by position)', () => {
 	});
 });
 
+describe('discoverSources on a folder of many files', () => {
+	it('lists files, problems and ignored names in the folder\'s order, however many are sampled at once', async () => {
+		const dir = mkdtempSync(join(root, 'many-'));
+		const big = strToU8(`x,y\n${'1,2\n'.repeat(200_000)}`); // slower to sample than the plain files around it
+		const names: string[] = [];
+		for (let i = 0; i < 24; i++) {
+			const stem = `f${String(i).padStart(2, '0')}`;
+			const kind = i % 4;
+			if (kind === 0) writeFileSync(join(dir, `${stem}.zip`), zipSync({ 'a.csv': [big, { level: 9 }], 'b.csv': strToU8(`${stem},b\n`) }));
+			if (kind === 1) writeFileSync(join(dir, `${stem}.csv`), strToU8(`${stem},plain\n`));
+			if (kind === 2) writeFileSync(join(dir, `${stem}.pdf`), strToU8('%PDF'));
+			if (kind === 3) writeFileSync(join(dir, `${stem}.zip`), strToU8('not a zip'));
+			names.push(stem);
+		}
+		const { files, problems, ignored } = await discoverSources(dir);
+		const stems = (kind: number) => names.filter((_, i) => i % 4 === kind);
+		expect(files.map((f) => f.name)).toEqual(names.flatMap((stem, i) => (i % 4 === 0 ? [`${stem}.zip!a.csv`, `${stem}.zip!b.csv`] : i % 4 === 1 ? [`${stem}.csv`] : [])));
+		expect(files.filter((f) => f.name.endsWith('b.csv') || f.container === 'plain').map((f) => text(f.sample))).toEqual(
+			names.flatMap((stem, i) => (i % 4 === 0 ? [`${stem},b\n`] : i % 4 === 1 ? [`${stem},plain\n`] : []))
+		);
+		expect(ignored).toEqual(stems(2).map((stem) => `${stem}.pdf`));
+		expect(problems.map((p) => p.message.split(',')[0])).toEqual(stems(3).map((stem) => `${stem}.zip`));
+	});
+});
+
 describe('openZip', () => {
 	it('lists the directory and closes the file when asked', async () => {
 		const dir = folderWith('m.zip', good);

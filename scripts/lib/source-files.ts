@@ -11,6 +11,7 @@ import { Readable, pipeline } from 'node:stream';
 import { createGunzip, createInflateRaw, gunzipSync } from 'node:zlib';
 import { compressedBytes, readZipEntry, zipDirectory, zipEntries, zipEntryStart, type ZipEntry, type ZipSource } from './zip.ts';
 import { ReadError } from '../readers/types.ts';
+import { mapAtOnce } from './at-once.ts';
 import { notCsvReason, SAMPLE_BYTES } from '../../src/lib/files/not-data.ts';
 
 export { SAMPLE_BYTES };
@@ -173,41 +174,52 @@ export const WORKBOOK = /\.(ods|xlsx)$/i;
 export async function discoverSources(
 	dir: string
 ): Promise<{ files: SourceFile[]; problems: ReadError[]; ignored: string[] }> {
-	const files: SourceFile[] = [];
-	const problems: ReadError[] = [];
-	const ignored: string[] = [];
-	for await (const path of walk(dir)) {
-		const name = relative(dir, path);
-		const bytes = (await stat(path)).size;
-		const container = containerOf(path);
-		try {
-			if (container === 'zip') {
-				// The directory and the start of each entry only: the month cache may never need the rest.
-				const zip = await openZip(path, bytes);
-				try {
-					const entries = usefulZipEntries(zip.listed.map((e) => e.name));
-					if (isCodePointArchive(entries)) {
-						files.push({ path, name, container: 'zip', entry: null, bytes, sample: new Uint8Array() });
-						continue;
-					}
-					// One by one: the entries sampled before a damaged one are kept.
-					for await (const source of zipEntrySources(path, name, bytes, zip, entries)) files.push(source);
-					if (entries.length === 0) problems.push(new ReadError(name, 0, null, 'the zip holds no data file.'));
-				} finally {
-					await zip.close();
+	const paths: string[] = [];
+	for await (const path of walk(dir)) paths.push(path);
+	const found = await mapAtOnce(paths, FILES_AT_ONCE, (path) => discoverOne(dir, path));
+	return { files: found.flatMap((f) => f.files), problems: found.flatMap((f) => f.problems), ignored: found.flatMap((f) => f.ignored) };
+}
+
+/**
+ * Files sampled side by side (each is a few small reads: a zip's directory, the start of its
+ * entry). The bench's folder of 60 generated months took 74–91 ms one file at a time and
+ * 35–59 ms eight at a time; the folder of one month 21–30 ms and 7–15 ms.
+ */
+const FILES_AT_ONCE = 8;
+
+/** One file found below `dir`: its sources (one per useful zip entry), or why it cannot be read, or that no reader takes it. */
+async function discoverOne(dir: string, path: string): Promise<{ files: SourceFile[]; problems: ReadError[]; ignored: string[] }> {
+	const name = relative(dir, path);
+	const found = { files: [] as SourceFile[], problems: [] as ReadError[], ignored: [] as string[] };
+	const bytes = (await stat(path)).size;
+	const container = containerOf(path);
+	try {
+		if (container === 'zip') {
+			// The directory and the start of each entry only: the month cache may never need the rest.
+			const zip = await openZip(path, bytes);
+			try {
+				const entries = usefulZipEntries(zip.listed.map((e) => e.name));
+				if (isCodePointArchive(entries)) {
+					found.files.push({ path, name, container: 'zip', entry: null, bytes, sample: new Uint8Array() });
+					return found;
 				}
-			} else if (container === 'gzip') {
-				files.push({ path, name, container: 'gzip', entry: null, bytes, sample: await gzipSample(path) });
-			} else if (/\.(csv|txt|tsv)$/i.test(path) || WORKBOOK.test(path)) {
-				// Only the first bytes: a multi-gigabyte file must not be read into memory to be recognised.
-				files.push({ path, name, container: 'plain', entry: null, bytes, sample: await fileStart(path) });
-			} else ignored.push(name);
-		} catch (error) {
-			const message = (error as Error).message;
-			problems.push(new ReadError(name, 0, null, message.startsWith(DAMAGED) ? `${message}.` : `the file could not be opened (${message}).`));
-		}
+				// One by one: the entries sampled before a damaged one are kept.
+				for await (const source of zipEntrySources(path, name, bytes, zip, entries)) found.files.push(source);
+				if (entries.length === 0) found.problems.push(new ReadError(name, 0, null, 'the zip holds no data file.'));
+			} finally {
+				await zip.close();
+			}
+		} else if (container === 'gzip') {
+			found.files.push({ path, name, container: 'gzip', entry: null, bytes, sample: await gzipSample(path) });
+		} else if (/\.(csv|txt|tsv)$/i.test(path) || WORKBOOK.test(path)) {
+			// Only the first bytes: a multi-gigabyte file must not be read into memory to be recognised.
+			found.files.push({ path, name, container: 'plain', entry: null, bytes, sample: await fileStart(path) });
+		} else found.ignored.push(name);
+	} catch (error) {
+		const message = (error as Error).message;
+		found.problems.push(new ReadError(name, 0, null, message.startsWith(DAMAGED) ? `${message}.` : `the file could not be opened (${message}).`));
 	}
-	return { files, problems, ignored };
+	return found;
 }
 
 /** OS Code-Point Open ships 120 header-less area files; the whole zip is one source. */
